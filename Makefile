@@ -1,0 +1,33 @@
+# Một Cửa — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup format clean
+
+$(STAMP): pyproject.toml scripts/setup.sh scripts/install-fonts.sh
+	PYTHON=$(PYTHON) sh scripts/setup.sh
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/motcua migrate --noinput
+	$(BIN)/motcua collectstatic --noinput --verbosity 0
+	$(BIN)/motcua seed-demo --if-empty
+	$(BIN)/motcua runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/motcua makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+format: setup
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,59 @@
+"""Reads about agencies and staff, and the agency scope every officer query is filtered by."""
+
+from motcua.agencies.models import Agency, StaffRole
+from motcua.core.calendar import WorkingCalendar, WorkSchedule
+from motcua.core.models import CalendarDay
+
+
+def agency_by_code(code: str) -> Agency | None:
+    return Agency.objects.filter(code=code).first()
+
+
+def user_roles(user) -> dict[int, set[str]]:
+    """Agency id → roles the user holds there (directly, not through the tree)."""
+    roles: dict[int, set[str]] = {}
+    if not user or not user.is_authenticated:
+        return roles
+    for agency_id, role in StaffRole.objects.filter(user=user).values_list("agency_id", "role"):
+        roles.setdefault(agency_id, set()).add(role)
+    return roles
+
+
+def scope_agency_ids(user, roles: set[str] | None = None) -> set[int]:
+    """Agencies whose data the user may see: where they hold a role, and the units below them."""
+    memberships = StaffRole.objects.filter(user=user)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    paths = set(memberships.values_list("agency__path", flat=True))
+    if not paths:
+        return set()
+    ids: set[int] = set()
+    for agency_id, path in Agency.objects.values_list("id", "path"):
+        if any(path.startswith(prefix) for prefix in paths):
+            ids.add(agency_id)
+    return ids
+
+
+def agencies_visible_to(user):
+    """Agencies in the user's scope; the whole tree for superusers."""
+    if user.is_superuser:
+        return Agency.objects.all()
+    return Agency.objects.filter(id__in=scope_agency_ids(user))
+
+
+def calendar_overrides() -> dict:
+    """date → True (làm bù) / False (nghỉ bù): a few rows, read fresh so every process agrees."""
+    return {
+        day: kind == CalendarDay.Kind.WORK
+        for day, kind in CalendarDay.objects.values_list("date", "kind")
+    }
+
+
+def agency_calendar(agency: Agency | None) -> WorkingCalendar:
+    """The working calendar of an agency (its hours, the national holidays, the overrides)."""
+    schedule = (
+        WorkSchedule.from_strings(agency.work_periods, agency.works_saturday_morning)
+        if agency
+        else WorkSchedule()
+    )
+    return WorkingCalendar(schedule, calendar_overrides())

@@ -1,0 +1,55 @@
+"""Cross-cutting records: the audit chain and the calendar overrides."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Nhật ký kiểm tra: an append-only event, chained to the previous one by SHA-256."""
+
+    at = models.DateTimeField(_("thời điểm"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(_("người thực hiện"), max_length=150)
+    action = models.CharField(_("hành động"), max_length=64)
+    object_type = models.CharField(_("loại đối tượng"), max_length=64)
+    object_id = models.CharField(_("mã đối tượng"), max_length=64, db_index=True)
+    data = models.JSONField(_("dữ liệu"), default=dict)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("sự kiện nhật ký")
+        verbose_name_plural = _("nhật ký kiểm tra")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """The single row locked while appending, so the chain stays linear under concurrency."""
+
+    last_hash = models.CharField(max_length=64)
+
+
+class CalendarDay(models.Model):
+    """Ngày nghỉ bù / làm bù: an override of the holidays data for one date."""
+
+    class Kind(models.TextChoices):
+        OFF = "off", _("ngày nghỉ")
+        WORK = "work", _("ngày làm việc")
+
+    date = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại"), max_length=4, choices=Kind.choices)
+    reason = models.CharField(_("lý do"), max_length=255)
+
+    class Meta:
+        verbose_name = _("ngày điều chỉnh")
+        verbose_name_plural = _("lịch điều chỉnh")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.kind}"

@@ -1,0 +1,302 @@
+"""HTTP API for dossiers (API.md: /api/v1/dossiers/ and the public lookup)."""
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action, api_view, permission_classes, throttle_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+
+from motcua.agencies.api import AgencyCodeField
+from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.core.errors import NotFound, RuleBroken
+from motcua.dossiers import forms, selectors, services
+from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.models import Channel, Status
+from motcua.dossiers.workflow import TRANSITIONS
+
+
+class ApplicantSerializer(serializers.Serializer):
+    id_number = serializers.CharField(max_length=20)
+    full_name = serializers.CharField(max_length=255)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    address = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+
+class DocumentInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=500)
+    kind = serializers.ChoiceField(choices=RequiredDocument.Kind.choices, default="original")
+    count = serializers.IntegerField(min_value=1, max_value=100, default=1)
+
+
+class DossierCreateSerializer(serializers.Serializer):
+    procedure = serializers.SlugRelatedField(slug_field="code", queryset=Procedure.objects.all())
+    agency = AgencyCodeField()
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    applicant = ApplicantSerializer()
+    form_data = serializers.DictField(default=dict)
+    documents = DocumentInputSerializer(many=True, default=list)
+
+
+class EventSerializer(serializers.Serializer):
+    action = serializers.CharField()
+    actor = serializers.CharField(source="actor_label")
+    at = serializers.DateTimeField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    from_agency = serializers.CharField(source="from_agency.code", default=None)
+    to_agency = serializers.CharField(source="to_agency.code", default=None)
+    note = serializers.CharField()
+    data = serializers.JSONField()
+
+
+class DossierListSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    procedure = serializers.CharField(source="procedure.code")
+    procedure_name = serializers.CharField(source="procedure.name")
+    agency = serializers.CharField(source="agency.code")
+    channel = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    applicant_name = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    received_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField()
+    version = serializers.IntegerField()
+
+
+class DossierSerializer(DossierListSerializer):
+    current_agency = serializers.CharField(source="current_agency.code")
+    current_step = serializers.IntegerField()
+    applicant = serializers.SerializerMethodField()
+    form_data = serializers.JSONField()
+    original_due_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField()
+    returned_at = serializers.DateTimeField()
+    extended = serializers.BooleanField()
+    supplement_count = serializers.IntegerField()
+    timeliness = serializers.SerializerMethodField()
+    rating = serializers.JSONField()
+    timeline = EventSerializer(source="events.all", many=True)
+    fees = serializers.SerializerMethodField()
+    payments = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+    results = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    def get_applicant(self, dossier) -> dict:
+        return {
+            "id_number": dossier.applicant_id_number,
+            "full_name": dossier.applicant_name,
+            "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
+            "address": dossier.applicant_address,
+        }
+
+    def get_timeliness(self, dossier) -> str | None:
+        return timeliness(dossier)
+
+    def get_fees(self, dossier) -> list[dict]:
+        return [{"name": f.name, "amount": f.amount} for f in dossier.fees.all()]
+
+    def get_payments(self, dossier) -> list[dict]:
+        return [
+            {
+                "amount": p.amount,
+                "method": p.method,
+                "receipt_number": p.receipt_number,
+                "paid_at": p.paid_at.isoformat(),
+            }
+            for p in dossier.payments.all()
+        ]
+
+    def get_documents(self, dossier) -> list[dict]:
+        return [
+            {"name": d.name, "kind": d.kind, "count": d.count, "source": d.source}
+            for d in dossier.documents.all()
+        ]
+
+    def get_results(self, dossier) -> list[dict]:
+        return [
+            {"kind": r.kind, "number": r.number, "note": r.note, "electronic": r.electronic,
+             "at": r.at.isoformat()}
+            for r in dossier.results.all()
+        ]  # fmt: skip
+
+    def get_allowed_actions(self, dossier) -> list[str]:
+        return [a for a, t in TRANSITIONS.items() if dossier.status in t.sources]
+
+
+class ActionSerializer(serializers.Serializer):
+    """Input of an action: the version read, a note, and what the action needs."""
+
+    version = serializers.IntegerField(min_value=1)
+    note = serializers.CharField(max_length=4000, required=False, default="", allow_blank=True)
+    items = serializers.ListField(
+        child=serializers.CharField(max_length=500), required=False, max_length=100
+    )
+    documents = DocumentInputSerializer(many=True, required=False)
+    to_agency = serializers.CharField(max_length=35, required=False)
+    number = serializers.CharField(max_length=64, required=False)
+    electronic = serializers.BooleanField(required=False)
+    amount = serializers.IntegerField(required=False, min_value=1, max_value=10**15)
+    method = serializers.CharField(max_length=16, required=False)
+    receipt_number = serializers.CharField(max_length=64, required=False)
+    reference = serializers.CharField(max_length=128, required=False)
+    new_due_at = serializers.DateTimeField(required=False)
+    rating = serializers.DictField(child=serializers.CharField(max_length=16), required=False)
+
+
+def detail_response(user, code: str) -> Response:
+    dossier = selectors.dossier_for(
+        user, code, selectors.dossier_detail_queryset(selectors.dossiers_visible_to(user))
+    )
+    return Response(DossierSerializer(dossier).data)
+
+
+class DossierViewSet(viewsets.GenericViewSet):
+    """Hồ sơ: officers see the dossiers of their agencies only."""
+
+    lookup_field = "code"
+    lookup_value_regex = "[^/]+"
+    serializer_class = DossierSerializer
+
+    def get_queryset(self):
+        return selectors.dossiers_visible_to(self.request.user)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=Status.values),
+            OpenApiParameter("agency", str),
+            OpenApiParameter("procedure", str),
+            OpenApiParameter("overdue", bool),
+            OpenApiParameter("q", str, description="mã hồ sơ, số định danh hoặc tên"),
+        ],
+        responses=DossierListSerializer(many=True),
+    )
+    def list(self, request):
+        params = request.query_params
+        status = params.get("status")
+        if status and status not in Status.values:
+            raise RuleBroken("Trạng thái không hợp lệ.", fields={"status": [status]})
+        overdue = {"true": True, "1": True, "false": False, "0": False}.get(
+            params.get("overdue", "").lower()
+        )
+        dossiers = selectors.dossier_list(
+            request.user,
+            status=status,
+            agency=params.get("agency"),
+            procedure=params.get("procedure"),
+            overdue=overdue,
+            q=params.get("q"),
+        )
+        page = self.paginate_queryset(dossiers)
+        return self.get_paginated_response(DossierListSerializer(page, many=True).data)
+
+    @extend_schema(request=DossierCreateSerializer, responses={201: DossierSerializer})
+    def create(self, request):
+        serializer = DossierCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        dossier = services.dossier_submit(
+            actor=request.user,
+            procedure=values["procedure"],
+            agency=values["agency"],
+            channel=values["channel"],
+            applicant=dict(values["applicant"]),
+            form_data=values["form_data"],
+            documents=[dict(d) for d in values["documents"]],
+        )
+        response = detail_response(request.user, dossier.code)
+        response.status_code = 201
+        return response
+
+    def retrieve(self, request, code=None):
+        return detail_response(request.user, code)
+
+    @extend_schema(
+        request=ActionSerializer,
+        responses=DossierSerializer,
+        parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=[*TRANSITIONS])],
+    )
+    @action(detail=True, methods=["post"], url_path=r"actions/(?P<action>[a-z_]+)")
+    def act(self, request, code=None, action=None):
+        """Perform one lifecycle action (see the transition table in docs/architecture.md)."""
+        serializer = ActionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.dossier_act(
+            actor=request.user, code=code, action=action, **serializer.validated_data
+        )
+        return detail_response(request.user, code)
+
+
+@extend_schema(
+    responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    parameters=[
+        OpenApiParameter("number", str, OpenApiParameter.PATH, enum=[*forms.FORM_NUMBERS]),
+        OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["pdf", "xlsx"]),
+    ],
+)
+@api_view(["GET"])
+def dossier_form(request, code: str, number: str, fmt: str) -> HttpResponse:
+    """Mẫu 01–07 of Thông tư 03/2025 as PDF; Mẫu 06 also as .xlsx."""
+    visible = selectors.dossiers_visible_to(request.user)
+    dossier = selectors.dossier_for(request.user, code, selectors.dossier_detail_queryset(visible))
+    content, content_type = forms.render(dossier, number, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-mau-{number}.{fmt}"'
+    return response
+
+
+class PublicDossierSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    procedure = serializers.CharField(source="procedure.name")
+    agency = serializers.CharField(source="agency.name")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    submitted_at = serializers.DateTimeField()
+    received_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField()
+    returned_at = serializers.DateTimeField()
+    timeline = serializers.SerializerMethodField()
+
+    def get_timeline(self, dossier) -> list[dict]:
+        return [
+            {"action": e.action, "label": _action_label(e.action), "at": e.at.isoformat(),
+             "from_status": e.from_status, "to_status": e.to_status}
+            for e in dossier.events.all()
+        ]  # fmt: skip
+
+
+def _action_label(action_name: str) -> str:
+    transition = TRANSITIONS.get(action_name)
+    return transition.label if transition else "Nộp hồ sơ"
+
+
+class PublicLookupThrottle(AnonRateThrottle):
+    """Guessing ID numbers is slowed down per client address."""
+
+    scope = "public_lookup"
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)  # read now, not at import
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("id_number", str, required=True)],
+    responses=PublicDossierSerializer,
+)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+@throttle_classes([PublicLookupThrottle])
+def public_dossier(request, code: str) -> Response:
+    """Tra cứu hồ sơ: status and timeline for whoever knows the code and the applicant's ID."""
+    id_number = request.query_params.get("id_number", "").strip()
+    if not id_number:
+        raise NotFound("Cần nhập mã hồ sơ và số định danh.")
+    return Response(PublicDossierSerializer(selectors.dossier_public(code, id_number)).data)

@@ -1,0 +1,68 @@
+"""Reads of dossiers, always scoped to what the user may see."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from motcua.agencies.selectors import scope_agency_ids
+from motcua.core.errors import NotFound
+from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.workflow import FINAL_STATUSES
+
+
+def dossiers_visible_to(user) -> QuerySet[Dossier]:
+    """The dossiers of the user's agencies: filed with them or being processed by them."""
+    dossiers = Dossier.objects.all()
+    if user.is_superuser:
+        return dossiers
+    ids = scope_agency_ids(user)
+    return dossiers.filter(Q(agency_id__in=ids) | Q(current_agency_id__in=ids))
+
+
+def dossier_list(user, *, status=None, agency=None, procedure=None, overdue=None, q=None):
+    """Filtered list for officers (API.md: status, agency, procedure, overdue, q)."""
+    dossiers = dossiers_visible_to(user).select_related("procedure", "agency")
+    if status:
+        dossiers = dossiers.filter(status=status)
+    if agency:
+        dossiers = dossiers.filter(Q(agency__code=agency) | Q(current_agency__code=agency))
+    if procedure:
+        dossiers = dossiers.filter(procedure__code=procedure)
+    if overdue is not None:
+        late = Q(due_at__lt=timezone.now()) & ~Q(status__in=FINAL_STATUSES | {"result_ready"})
+        dossiers = dossiers.filter(late) if overdue else dossiers.exclude(late)
+    if q:
+        q = q.strip()
+        dossiers = dossiers.filter(
+            Q(code=q) | Q(applicant_id_number=q) | Q(applicant_name__icontains=q)
+        )
+    return dossiers
+
+
+def dossier_detail_queryset(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """Everything the detail view shows, in a fixed number of queries."""
+    return dossiers.select_related("procedure", "agency", "current_agency").prefetch_related(
+        Prefetch("events", queryset=DossierEvent.objects.select_related("actor")),
+        "fees",
+        "payments",
+        "documents",
+        "results",
+    )
+
+
+def dossier_for(user, code: str, queryset: QuerySet[Dossier] | None = None) -> Dossier:
+    """One dossier the user may see, else NotFound (never tell that it exists elsewhere)."""
+    dossier = (queryset if queryset is not None else dossiers_visible_to(user)).filter(code=code)
+    found = dossier.first()
+    if found is None:
+        raise NotFound("Không tìm thấy hồ sơ.")
+    return found
+
+
+def dossier_public(code: str, id_number: str) -> Dossier:
+    """Public lookup: the dossier only for whoever knows both its code and the applicant's ID."""
+    found = dossier_detail_queryset(
+        Dossier.objects.filter(code=code, applicant_id_number=id_number)
+    ).first()
+    if found is None or not id_number:
+        raise NotFound("Không tìm thấy hồ sơ với mã và số định danh này.")
+    return found

@@ -1,0 +1,527 @@
+"""Every change of a dossier: one entry point per transition, checked, recorded and audited.
+
+`dossier_submit` creates a dossier; `dossier_act` performs one action of `workflow.TRANSITIONS`.
+Both check the actor's role in the right agency, the state and the version, write the change, a
+timeline event and an audit event in one transaction.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+import jsonschema
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.selectors import agency_calendar
+from motcua.catalog.models import Procedure, ProcessStep
+from motcua.core.audit import audit_record
+from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
+from motcua.core.codes import format_dossier_code
+from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
+from motcua.dossiers.models import (
+    Channel,
+    DailySequence,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    DossierFee,
+    DossierResult,
+    Payment,
+    Status,
+)
+from motcua.dossiers.selectors import dossier_for, dossiers_visible_to
+from motcua.dossiers.workflow import TRANSITIONS, Clock, Scope, Transition
+
+ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
+RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
+
+
+def roles_in(actor, agency: Agency) -> set[str]:
+    """Roles the actor holds in `agency` or in an agency above it."""
+    if actor.is_superuser:
+        return set(StaffRole.Role.values)
+    return {
+        role
+        for path, role in StaffRole.objects.filter(user=actor).values_list("agency__path", "role")
+        if agency.path.startswith(path)
+    }
+
+
+def _require_role(actor, agency: Agency, allowed: set[str] | frozenset[str], what: str) -> None:
+    if not roles_in(actor, agency) & set(allowed):
+        raise Forbidden(f"Bạn không có quyền {what.lower()} tại {agency.name}.")
+
+
+def _next_sequence(agency: Agency, day) -> int:
+    sequence, _ = DailySequence.objects.select_for_update().get_or_create(agency=agency, day=day)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last
+
+
+def _processing_days(dossier: Dossier) -> Decimal:
+    procedure = dossier.procedure
+    if dossier.channel == Channel.ONLINE and procedure.online_processing_days is not None:
+        return procedure.online_processing_days
+    return procedure.processing_days
+
+
+def process_steps(dossier: Dossier) -> list[ProcessStep]:
+    """The internal process the dossier follows: its procedure's steps at its agency."""
+    return list(
+        ProcessStep.objects.filter(procedure=dossier.procedure_id, agency=dossier.agency_id)
+        .select_related("unit")
+        .order_by("order")
+    )
+
+
+def _validate_applicant(applicant: dict) -> None:
+    errors = {}
+    if not ID_NUMBER.match(str(applicant.get("id_number", ""))):
+        errors["id_number"] = ["Số định danh cá nhân có 12 chữ số; mã số doanh nghiệp có 10 số."]
+    if not str(applicant.get("full_name", "")).strip():
+        errors["full_name"] = ["Họ tên người nộp không được để trống."]
+    if errors:
+        raise RuleBroken(
+            "Thông tin người nộp không hợp lệ.", code="invalid_applicant", fields=errors
+        )
+
+
+def _validate_form(schema: dict, form_data: dict) -> None:
+    if not schema:
+        return
+    validator = jsonschema.Draft202012Validator(schema)
+    errors: dict[str, list[str]] = {}
+    for error in validator.iter_errors(form_data):
+        key = ".".join(str(p) for p in error.absolute_path) or "form_data"
+        errors.setdefault(key, []).append(error.message)
+    if errors:
+        raise RuleBroken("Tờ khai chưa đúng mẫu.", code="invalid_form", fields=errors)
+
+
+@transaction.atomic
+def dossier_submit(
+    *,
+    actor,
+    procedure: Procedure,
+    agency: Agency,
+    channel: str,
+    applicant: dict,
+    form_data: dict | None = None,
+    documents: list[dict] | None = None,
+) -> Dossier:
+    """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date)."""
+    _require_role(actor, agency, {"receiver"}, "nhận hồ sơ")
+    if channel not in Channel.values:
+        raise RuleBroken("Kênh nộp không hợp lệ.", fields={"channel": [channel]})
+    if not procedure.is_active or not procedure.agencies.filter(pk=agency.pk).exists():
+        raise RuleBroken(
+            f"{agency.name} không thực hiện thủ tục {procedure.code}.", code="procedure_not_offered"
+        )
+    if channel == Channel.ONLINE and procedure.online_level == Procedure.OnlineLevel.INFO:
+        raise RuleBroken("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.", code="not_online")
+    _validate_applicant(applicant)
+    _validate_form(procedure.form_schema, form_data or {})
+    now = timezone.now()
+    day = timezone.localtime(now, LOCAL_TZ).date()
+    dossier = Dossier.objects.create(
+        code=format_dossier_code(agency.code, day, _next_sequence(agency, day)),
+        procedure=procedure,
+        agency=agency,
+        current_agency=agency,
+        channel=channel,
+        status=Status.SUBMITTED,
+        applicant_id_number=applicant["id_number"],
+        applicant_name=applicant["full_name"].strip(),
+        applicant_phone=applicant.get("phone") or "",
+        applicant_email=applicant.get("email") or "",
+        applicant_address=applicant.get("address") or "",
+        form_data=form_data or {},
+        submitted_at=now,
+        created_by=actor,
+    )
+    DossierFee.objects.bulk_create(
+        DossierFee(dossier=dossier, name=fee.name, amount=fee.amount)
+        for fee in procedure.fees.all()
+    )
+    _add_documents(dossier, documents or [], now, source=DossierDocument.Source.APPLICANT)
+    _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel})
+    if channel != Channel.ONLINE:
+        _apply(dossier, TRANSITIONS["receive"], actor, now, {})
+    return dossier
+
+
+def _add_documents(dossier: Dossier, documents: list[dict], now: datetime, source: str) -> None:
+    for doc in documents:
+        name = str(doc.get("name", "")).strip()
+        if not name:
+            raise RuleBroken("Mỗi giấy tờ phải có tên.", fields={"documents": ["name"]})
+        DossierDocument.objects.create(
+            dossier=dossier,
+            name=name,
+            kind=doc.get("kind") or "original",
+            count=int(doc.get("count") or 1),
+            source=doc.get("source") or source,
+            added_at=now,
+        )
+
+
+def _record(
+    dossier: Dossier,
+    actor,
+    now: datetime,
+    action: str,
+    from_status: str,
+    to_status: str,
+    data: dict,
+    *,
+    note: str = "",
+    from_agency: Agency | None = None,
+    step_due_at: datetime | None = None,
+) -> None:
+    DossierEvent.objects.create(
+        dossier=dossier,
+        action=action,
+        actor=actor,
+        actor_label=actor.get_full_name() or actor.get_username(),
+        at=now,
+        from_status=from_status,
+        to_status=to_status,
+        from_agency=from_agency,
+        to_agency=dossier.current_agency,
+        step=dossier.current_step,
+        step_due_at=step_due_at,
+        note=note,
+        data=data,
+    )
+    audit_record(
+        actor=actor,
+        action=f"dossier_{action}",
+        object_type="dossier",
+        object_id=dossier.code,
+        data={"from": from_status, "to": to_status, "version": dossier.version, **data},
+    )
+
+
+def dossier_act(*, actor, code: str, action: str, version, note: str = "", **params) -> Dossier:
+    """Perform `action` on the dossier `code` if the actor, state and version allow it."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise NotFound(f"Không có thao tác '{action}'.", code="unknown_action")
+    with transaction.atomic():
+        dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_for_update())
+        scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
+        _require_role(
+            actor, scope_agency or dossier.current_agency, transition.roles, transition.label
+        )
+        if dossier.status not in transition.sources:
+            raise Conflict(
+                f"Không thể thực hiện '{transition.label}' khi hồ sơ "
+                f"{Status(dossier.status).label}.",
+                code="invalid_state",
+            )
+        if version != dossier.version:
+            raise Conflict(
+                "Hồ sơ đã được người khác cập nhật: tải lại rồi thực hiện lại.",
+                code="stale_version",
+                fields={"version": [f"hiện tại là {dossier.version}"]},
+            )
+        _apply(dossier, transition, actor, timezone.now(), {**params, "note": note})
+    return dossier
+
+
+@dataclass
+class Outcome:
+    """What an action handler decided beyond the transition table."""
+
+    data: dict = field(default_factory=dict)
+    target: str | None = None
+    step_due_at: datetime | None = None
+
+
+def _apply(dossier: Dossier, transition: Transition, actor, now: datetime, params: dict) -> None:
+    from_status, from_agency = dossier.status, dossier.current_agency
+    note = str(params.get("note") or "").strip()
+    calendar = agency_calendar(dossier.agency)
+    outcome = ACTION_HANDLERS.get(transition.action, _no_extra)(
+        dossier, actor, now, params, note, calendar
+    )
+    target = outcome.target or transition.target or dossier.status
+    if transition.clock == Clock.STOP:
+        dossier.status_before_hold = dossier.status
+    elif transition.clock == Clock.RESUME and not outcome.target:
+        target, dossier.status_before_hold = dossier.status_before_hold, ""
+    dossier.status = target
+    dossier.version += 1
+    dossier.save()
+    _record(
+        dossier,
+        actor,
+        now,
+        transition.action,
+        from_status,
+        target,
+        outcome.data,
+        note=note,
+        from_agency=from_agency,
+        step_due_at=outcome.step_due_at,
+    )
+
+
+def _no_extra(dossier, actor, now, params, note, calendar) -> Outcome:
+    return Outcome()
+
+
+def _require_note(note: str, what: str) -> None:
+    if not note:
+        raise RuleBroken(f"Cần ghi rõ {what}.", code="note_required", fields={"note": [what]})
+
+
+def _stop_clock(dossier: Dossier, now: datetime) -> None:
+    if dossier.received_at and dossier.clock_stopped_at is None:
+        dossier.clock_stopped_at = now
+
+
+def _shift(calendar: WorkingCalendar, due: datetime, stopped: datetime, now: datetime) -> datetime:
+    remaining = calendar.working_seconds_between(stopped, due)
+    return calendar.add_working_time(now, remaining) if remaining > 0 else due
+
+
+def _resume_clock(dossier: Dossier, now: datetime, calendar: WorkingCalendar, restart: bool):
+    stopped = dossier.clock_stopped_at
+    if stopped is None:
+        return
+    dossier.waiting_seconds += max(0, calendar.working_seconds_between(stopped, now))
+    if restart:
+        dossier.due_at = calendar.due_at(now, _processing_days(dossier))
+    else:
+        dossier.due_at = _shift(calendar, dossier.due_at, stopped, now)
+    if dossier.extended:
+        dossier.original_due_at = _shift(calendar, dossier.original_due_at, stopped, now)
+    else:
+        dossier.original_due_at = dossier.due_at
+    dossier.clock_stopped_at = None
+
+
+def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
+    dossier.received_at = now
+    dossier.clock_started_at = calendar.next_working_instant(now)
+    dossier.due_at = dossier.original_due_at = calendar.due_at(now, _processing_days(dossier))
+    steps = process_steps(dossier)
+    dossier.current_step = 0 if steps else None
+    dossier.current_agency = steps[0].unit if steps else dossier.agency
+    return Outcome({"due_at": dossier.due_at.isoformat()})
+
+
+def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
+    items = [str(i).strip() for i in params.get("items") or [] if str(i).strip()]
+    if not items:
+        raise RuleBroken(
+            "Liệt kê đầy đủ các giấy tờ, nội dung cần bổ sung (một lần).",
+            code="items_required",
+            fields={"items": ["bắt buộc"]},
+        )
+    stage = "receipt" if dossier.status == Status.SUBMITTED else "processing"
+    if stage == "processing":
+        if dossier.supplement_count >= settings.MOTCUA["SUPPLEMENT_LIMIT"]:
+            raise RuleBroken(
+                "Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá trình giải quyết "
+                "(Nghị định 118/2025, Điều 11).",
+                code="supplement_limit",
+            )
+        dossier.supplement_count += 1
+        _stop_clock(dossier, now)
+    return Outcome({"items": items, "stage": stage})
+
+
+def _submit_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
+    _add_documents(dossier, params.get("documents") or [], now, DossierDocument.Source.APPLICANT)
+    restart = dossier.procedure.supplement_clock == "restart"
+    _resume_clock(dossier, now, calendar, restart=restart)
+    return Outcome({"clock": "restart" if restart else "resume"})
+
+
+def _refuse(dossier, actor, now, params, note, calendar) -> Outcome:
+    _require_note(note, "lý do từ chối tiếp nhận")
+    return Outcome()
+
+
+def _step_due(dossier: Dossier, steps: list[ProcessStep], calendar) -> datetime | None:
+    if dossier.current_step is None or not steps or dossier.received_at is None:
+        return None
+    days = sum((s.days for s in steps[: dossier.current_step + 1]), Decimal(0))
+    return calendar.due_at(dossier.received_at, days)
+
+
+def _forward(dossier, actor, now, params, note, calendar) -> Outcome:
+    steps = process_steps(dossier)
+    step_due_at = _step_due(dossier, steps, calendar)
+    if dossier.current_step is not None and steps:
+        step = steps[dossier.current_step]
+        _require_role(actor, dossier.current_agency, {step.role}, f"thực hiện bước {step.name}")
+    to_code = params.get("to_agency")
+    if to_code:
+        target = Agency.objects.filter(code=to_code).first()
+        if target is None:
+            raise RuleBroken(f"Không có cơ quan {to_code}.", fields={"to_agency": [to_code]})
+        dossier.current_agency, dossier.current_step = target, None
+    elif dossier.current_step is not None and dossier.current_step + 1 < len(steps):
+        dossier.current_step += 1
+        dossier.current_agency = steps[dossier.current_step].unit
+    else:
+        raise RuleBroken(
+            "Hồ sơ đã ở bước cuối của quy trình: phê duyệt, hoặc chuyển cho cơ quan khác.",
+            code="last_step",
+        )
+    handover = None
+    if step_due_at:
+        handover = "early" if now < step_due_at else "late" if now > step_due_at else "on_time"
+    return Outcome({"handover": handover}, step_due_at=step_due_at)
+
+
+def _result(dossier, actor, now, params, note, kind: str) -> None:
+    DossierResult.objects.create(
+        dossier=dossier,
+        kind=kind,
+        number=str(params.get("number") or ""),
+        note=note,
+        electronic=bool(params.get("electronic")),
+        signed_by=actor,
+        at=now,
+    )
+    dossier.completed_at = now
+
+
+def _approve(dossier, actor, now, params, note, calendar) -> Outcome:
+    _result(dossier, actor, now, params, note, DossierResult.Kind.APPROVAL)
+    return Outcome()
+
+
+def _reject(dossier, actor, now, params, note, calendar) -> Outcome:
+    _require_note(note, "lý do không giải quyết")
+    _result(dossier, actor, now, params, note, DossierResult.Kind.REFUSAL)
+    return Outcome()
+
+
+def outstanding_amount(dossier: Dossier) -> int:
+    """Fees owed less payments made, in đồng."""
+    owed = dossier.fees.aggregate(total=Sum("amount"))["total"] or 0
+    paid = dossier.payments.aggregate(total=Sum("amount"))["total"] or 0
+    return owed - paid
+
+
+def _request_payment(dossier, actor, now, params, note, calendar) -> Outcome:
+    amount = outstanding_amount(dossier)
+    if amount <= 0:
+        raise RuleBroken("Hồ sơ không còn khoản phí, lệ phí nào phải nộp.", code="nothing_to_pay")
+    if dossier.procedure.payment_pauses_clock:
+        _stop_clock(dossier, now)
+    return Outcome({"amount": amount})
+
+
+def _record_payment(dossier, actor, now, params, note, calendar) -> Outcome:
+    amount, outstanding = params.get("amount"), outstanding_amount(dossier)
+    if not isinstance(amount, int) or isinstance(amount, bool) or not 0 < amount <= outstanding:
+        raise RuleBroken(
+            f"Số tiền phải là số nguyên đồng, từ 1 đến {outstanding}.",
+            code="invalid_amount",
+            fields={"amount": [str(amount)]},
+        )
+    method = params.get("method") or Payment.Method.DESK
+    if method not in Payment.Method.values:
+        raise RuleBroken("Hình thức thanh toán không hợp lệ.", fields={"method": [method]})
+    receipt = params.get("receipt_number") or f"BL-{dossier.code}-{dossier.payments.count() + 1}"
+    Payment.objects.create(
+        dossier=dossier,
+        amount=amount,
+        method=method,
+        receipt_number=receipt,
+        reference=str(params.get("reference") or ""),
+        paid_at=now,
+    )
+    if amount < outstanding:
+        return Outcome({"amount": amount, "receipt_number": receipt}, target=dossier.status)
+    _resume_clock(dossier, now, calendar, restart=False)
+    return Outcome({"amount": amount, "receipt_number": receipt})
+
+
+def _return_result(dossier, actor, now, params, note, calendar) -> Outcome:
+    method = params.get("method") or "desk"
+    if method not in {"desk", "post", "online"}:
+        raise RuleBroken("Hình thức trả kết quả không hợp lệ.", fields={"method": [method]})
+    dossier.returned_at = now
+    dossier.current_agency = dossier.agency
+    return Outcome({"method": method})
+
+
+def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
+    _require_note(note, "lý do chậm trễ")
+    new_due = params.get("new_due_at")
+    if dossier.extended:
+        raise RuleBroken("Hẹn lại ngày trả kết quả chỉ được một lần.", code="already_extended")
+    if not isinstance(new_due, datetime) or dossier.due_at is None or new_due <= dossier.due_at:
+        raise RuleBroken(
+            "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+            code="invalid_new_due",
+            fields={"new_due_at": ["phải sau hạn hiện tại"]},
+        )
+    timely = calendar.working_seconds_between(now, dossier.due_at) >= calendar.days_to_seconds(1)
+    old_due = dossier.due_at
+    dossier.extended, dossier.due_at = True, new_due
+    return Outcome({"old_due_at": old_due.isoformat(), "new_due_at": new_due.isoformat(),
+                    "timely": timely})  # fmt: skip
+
+
+def _pause(dossier, actor, now, params, note, calendar) -> Outcome:
+    _require_note(note, "căn cứ tạm dừng")
+    _stop_clock(dossier, now)
+    return Outcome()
+
+
+def _resume(dossier, actor, now, params, note, calendar) -> Outcome:
+    _resume_clock(dossier, now, calendar, restart=False)
+    return Outcome()
+
+
+def _withdraw(dossier, actor, now, params, note, calendar) -> Outcome:
+    _require_note(note, "nội dung đề nghị dừng của người nộp")
+    return Outcome()
+
+
+def _rate(dossier, actor, now, params, note, calendar) -> Outcome:
+    rating = params.get("rating")
+    if dossier.rating:
+        raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")
+    if not isinstance(rating, dict) or not rating or not set(rating.values()) <= RATING_LEVELS:
+        raise RuleBroken(
+            "Đánh giá theo từng tiêu chí: satisfied, neutral hoặc dissatisfied.",
+            code="invalid_rating",
+            fields={"rating": ["không hợp lệ"]},
+        )
+    dossier.rating = rating
+    return Outcome({"rating": rating})
+
+
+ACTION_HANDLERS: dict[str, Callable[..., Outcome]] = {
+    "receive": _receive,
+    "request_supplement": _request_supplement,
+    "submit_supplement": _submit_supplement,
+    "refuse": _refuse,
+    "forward": _forward,
+    "approve": _approve,
+    "reject": _reject,
+    "request_payment": _request_payment,
+    "record_payment": _record_payment,
+    "return_result": _return_result,
+    "apologise": _apologise,
+    "pause": _pause,
+    "resume": _resume,
+    "withdraw": _withdraw,
+    "rate": _rate,
+}

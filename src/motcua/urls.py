@@ -1,0 +1,40 @@
+"""URL map: the v1 API, its schema and docs, health, admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+from rest_framework_simplejwt.views import TokenRefreshView
+
+from motcua.agencies.api import AgencyViewSet, CalendarDayViewSet, StaffViewSet, calendar_due
+from motcua.catalog.api import ProcedureViewSet
+from motcua.core.api import health
+from motcua.core.auth import TokenObtainView
+from motcua.dossiers.api import DossierViewSet, dossier_form, public_dossier
+
+router = SimpleRouter()
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("staff", StaffViewSet, basename="staff")
+router.register("procedures", ProcedureViewSet, basename="procedure")
+router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
+router.register("dossiers", DossierViewSet, basename="dossier")
+
+api_v1 = [
+    path("auth/token/", TokenObtainView.as_view(), name="token"),
+    path("auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("calendar/due/", calendar_due, name="calendar-due"),
+    path("public/dossiers/<str:code>/", public_dossier, name="public-dossier"),
+    path("dossiers/<str:code>/forms/<str:number>.<str:fmt>", dossier_form, name="dossier-form"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("healthz", health, name="health"),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "motcua.core.api.json_error_404"
+handler500 = "motcua.core.api.json_error_500"

@@ -1,0 +1,110 @@
+"""Shared fixtures: a province with two communes and a department, staff of each, a procedure."""
+
+from datetime import datetime, timedelta
+from unittest.mock import patch
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from motcua.core.calendar import LOCAL_TZ
+from tests.factories import make_agency, make_procedure, make_process, make_staff
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def province(db):
+    return make_agency("H44", "UBND tỉnh Phú Thọ", "province")
+
+
+@pytest.fixture
+def commune(province):
+    return make_agency("H44.189", "UBND xã Hy Cương", "commune", province, is_one_stop=True)
+
+
+@pytest.fixture
+def other_commune(province):
+    return make_agency("H44.190", "UBND phường Vân Phú", "commune", province, is_one_stop=True)
+
+
+@pytest.fixture
+def department(province):
+    return make_agency("H44.17", "Sở Tư pháp", "department", province)
+
+
+@pytest.fixture
+def receiver(commune):
+    return make_staff("tiepnhan", commune, "receiver", full_name="Nguyễn Thị Tiếp")
+
+
+@pytest.fixture
+def specialist(commune):
+    return make_staff("chuyenvien", commune, "specialist", full_name="Trần Văn Chuyên")
+
+
+@pytest.fixture
+def approver(commune):
+    return make_staff("lanhdao", commune, "approver", full_name="Lê Văn Lãnh")
+
+
+@pytest.fixture
+def other_receiver(other_commune):
+    return make_staff("tiepnhan2", other_commune, "receiver")
+
+
+@pytest.fixture
+def admin_user(province):
+    return make_staff("quantri", province, "admin", full_name="Quản Trị")
+
+
+@pytest.fixture
+def procedure(commune, other_commune):
+    proc = make_procedure(agencies=[commune, other_commune], fees=[("Lệ phí", 8000)])
+    make_process(
+        proc,
+        commune,
+        [
+            ("Tiếp nhận hồ sơ", "receiver", commune, "0.5"),
+            ("Thẩm định", "specialist", commune, "1.5"),
+            ("Phê duyệt", "approver", commune, "0.5"),
+        ],
+    )
+    return proc
+
+
+@pytest.fixture
+def api():
+    def client_for(user=None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return client_for
+
+
+class Clock:
+    """The current time as the services see it, moved by the test."""
+
+    def __init__(self, start):
+        self.now = start
+
+    def set(self, when) -> None:
+        self.now = when
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock():
+    """Freeze django.utils.timezone.now at Monday 16 Nov 2026, 08:00 in Hà Nội time."""
+    frozen = Clock(datetime(2026, 11, 16, 8, 0, tzinfo=LOCAL_TZ))
+    with patch("django.utils.timezone.now", lambda: frozen.now):
+        yield frozen

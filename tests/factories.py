@@ -1,0 +1,69 @@
+"""Builders for test data: a small province with a commune, a department and staff."""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from motcua.agencies.models import Agency, StaffRole
+from motcua.catalog.models import FeeItem, Field, Procedure, ProcessStep, RequiredDocument
+
+User = get_user_model()
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def make_agency(code: str, name: str, level: str, parent: Agency | None = None, **kw) -> Agency:
+    agency = Agency.objects.create(code=code, name=name, level=level, parent=parent, path="/", **kw)
+    agency.path = f"{parent.path if parent else '/'}{agency.pk}/"
+    agency.save(update_fields=["path"])
+    return agency
+
+
+def make_staff(username: str, agency: Agency, *roles: str, full_name: str = "") -> User:
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=full_name or username
+    )
+    for role in roles:
+        StaffRole.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+def make_procedure(
+    code: str = "1.001193",
+    name: str = "Đăng ký khai sinh",
+    agencies: list[Agency] = (),
+    days: str = "3",
+    fees: list[tuple[str, int]] = (),
+    **kw,
+) -> Procedure:
+    field, _ = Field.objects.get_or_create(code="HT", defaults={"name": "Hộ tịch"})
+    from motcua.core.text import fold
+
+    procedure = Procedure.objects.create(
+        code=code,
+        name=name,
+        search_text=fold(f"{code} {name}"),
+        field=field,
+        processing_days=Decimal(days),
+        levels=["commune"],
+        subjects=["individual"],
+        **kw,
+    )
+    procedure.agencies.set(agencies)
+    for i, (fee_name, amount) in enumerate(fees):
+        FeeItem.objects.create(procedure=procedure, name=fee_name, amount=amount, order=i)
+    RequiredDocument.objects.create(procedure=procedure, name="Tờ khai đăng ký khai sinh")
+    return procedure
+
+
+def make_process(procedure: Procedure, agency: Agency, steps: list[tuple]) -> None:
+    """steps: (name, role, unit, days)."""
+    for order, (name, role, unit, days) in enumerate(steps):
+        ProcessStep.objects.create(
+            procedure=procedure,
+            agency=agency,
+            order=order,
+            name=name,
+            role=role,
+            unit=unit,
+            days=Decimal(str(days)),
+        )
