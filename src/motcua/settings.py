@@ -153,6 +153,8 @@ MOTCUA = {
     # Nghị định 118/2025 Điều 11: a dossier is sent back for a supplement only once in processing.
     "SUPPLEMENT_LIMIT": int(os.environ.get("MOTCUA_SUPPLEMENT_LIMIT", "1")),
     "PUBLIC_BASE_URL": os.environ.get("MOTCUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+    # The place named on official forms ("Phú Thọ, ngày … tháng … năm …", Nghị định 30/2020).
+    "PLACE_NAME": os.environ.get("MOTCUA_PLACE_NAME", "Phú Thọ"),
 }
 
 LOGGING = {
