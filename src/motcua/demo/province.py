@@ -88,6 +88,46 @@ ROLE_PREFIXES = {
 }
 ADMIN_ACCOUNT = "quantri"
 AUDITOR_ACCOUNTS = [("thanhtra", PROVINCE_CODE), ("giamsat.hcc", ONE_STOP_CODE)]
+ROLE_NAMES = {
+    "admin": "quản trị hệ thống",
+    "auditor": "thanh tra, giám sát (chỉ xem)",
+    "receiver": "tiếp nhận hồ sơ",
+    "specialist": "chuyên viên thụ lý",
+    "approver": "lãnh đạo phê duyệt",
+    "clerk": "văn thư",
+}
+
+
+def staff_accounts() -> list[tuple[str, str, str]]:
+    """(username, role, agency code) of every demo officer after `quantri`, in creation order."""
+    accounts = [(username, "auditor", code) for username, code in AUDITOR_ACCOUNTS]
+    accounts += [
+        (f"{ROLE_PREFIXES[role]}.{unit.slug}", role, unit.code)
+        for unit in UNITS
+        for role in unit.roles
+    ]
+    return accounts
+
+
+def accounts_markdown() -> str:
+    """docs/demo-accounts.md: every demo account, its role and agency."""
+    names = {unit.code: unit.name for unit in UNITS} | {PROVINCE_CODE: PROVINCE_NAME}
+    lines = [
+        "# Tài khoản trình diễn (demo accounts)",
+        "",
+        "Mọi tài khoản dùng chung mật khẩu `MotCua@2026`. `admin` là quản trị Django (`/admin/`);",
+        "các tài khoản khác là cán bộ của tỉnh Phú Thọ trình diễn, theo cơ quan và vai trò.",
+        "Generated from `src/motcua/demo/province.py`; a test keeps the two equal.",
+        "",
+        "| tài khoản | vai trò | cơ quan | mã cơ quan |",
+        "|---|---|---|---|",
+        "| `admin` | quản trị Django | — | — |",
+        f"| `{ADMIN_ACCOUNT}` | {ROLE_NAMES['admin']} | {PROVINCE_NAME} | `{PROVINCE_CODE}` |",
+    ]
+    for username, role, code in staff_accounts():
+        lines.append(f"| `{username}` | {ROLE_NAMES[role]} | {names[code]} | `{code}` |")
+    return "\n".join(lines) + "\n"
+
 
 FIELDS = {
     "HT": "Hộ tịch",

@@ -197,12 +197,8 @@ def _account(world: World, username: str, role: str, agency: Agency) -> User:
 
 
 def _build_staff(world: World) -> None:
-    for username, code in province.AUDITOR_ACCOUNTS:
-        _account(world, username, "auditor", world.agencies[code])
-    for unit in province.UNITS:
-        for role in unit.roles:
-            username = f"{province.ROLE_PREFIXES[role]}.{unit.slug}"
-            _account(world, username, role, world.agencies[unit.code])
+    for username, role, code in province.staff_accounts():
+        _account(world, username, role, world.agencies[code])
 
 
 def _performers(world: World, spec: ProcedureSpec) -> list[Unit]:
@@ -256,9 +252,11 @@ def _build_catalogue(world: World) -> None:
             payment_pauses_clock=spec.payment_pauses,
             form_schema=spec.form,
         )
-        performer = world.agencies[units[0].code]
         for unit in units:
             agency = world.agencies[unit.code]
+            # The service centre receives for a department and hands the dossier over to it;
+            # every other unit processes what it receives.
+            performer = world.agencies[units[0].code] if unit == province.ONE_STOP else agency
             steps = internal_process(procedure.processing_days, agency, performer)
             process_set(actor=world.admin, procedure=procedure, agency=agency, steps=steps)
             world.offerings.append(

@@ -1,0 +1,67 @@
+"""The demo province loads through the real services and gives officers realistic work."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from motcua.agencies.models import Agency
+from motcua.catalog.models import Procedure
+from motcua.core.audit import audit_verify
+from motcua.core.codes import parse_dossier_code
+from motcua.demo.province import accounts_markdown
+from motcua.demo.seed import DEMO_PASSWORD
+from motcua.dossiers.models import Dossier
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed-demo", "--dossiers", "150")
+
+
+def test_demo_province_has_the_catalogue_and_dossiers_in_many_states(seeded):
+    assert Agency.objects.filter(level="district").count() == 5
+    assert Agency.objects.filter(level="commune").count() == 10
+    assert Agency.objects.filter(code="000.23.22.H44").exists()  # a legacy-form code
+    assert Procedure.objects.count() >= 30
+    assert Procedure.objects.filter(name="Đăng ký khai sinh", fees__isnull=False).exists()
+    assert Dossier.objects.count() == 150
+    statuses = set(Dossier.objects.values_list("status", flat=True))
+    assert {"returned", "processing", "refused"} <= statuses
+    assert len(statuses) >= 6
+    for code in Dossier.objects.values_list("code", flat=True):
+        assert parse_dossier_code(code) is not None, code
+    assert Dossier.objects.filter(extended=True).exists()  # some were late, with an apology
+    checked, broken = audit_verify()
+    assert broken is None and checked > 150
+
+
+def test_a_demo_receiver_logs_in_and_sees_only_the_dossiers_of_their_agency(seeded):
+    client = APIClient()
+    token = client.post(
+        "/api/v1/auth/token/",
+        {"username": "tiepnhan.vietri", "password": DEMO_PASSWORD},
+        format="json",
+    )
+    assert token.status_code == 200
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.json()['access']}")
+    listing = client.get("/api/v1/dossiers/")
+    assert listing.status_code == 200
+    codes = [row["code"] for row in listing.json()["results"]]
+    assert codes
+    assert all(code.startswith("H44.05") for code in codes), codes  # Việt Trì and its communes
+
+
+def test_seeding_twice_is_refused_unless_asked_to_skip(seeded):
+    with pytest.raises(CommandError):
+        call_command("seed-demo")
+    call_command("seed-demo", "--if-empty")
+    assert Dossier.objects.count() == 150
+
+
+def test_the_accounts_document_lists_every_demo_account():
+    document = Path(__file__).parents[2] / "docs" / "demo-accounts.md"
+    assert document.read_text(encoding="utf-8") == accounts_markdown()
