@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.portal",
     "motcua.demo",
 ]
 

@@ -1,4 +1,4 @@
-"""URL map: the v1 API, its schema and docs, health, admin."""
+"""URL map: the v1 API, its schema and docs, health, admin, and the citizen pages."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -11,6 +11,7 @@ from motcua.catalog.api import ProcedureViewSet
 from motcua.core.api import health
 from motcua.core.auth import TokenObtainView
 from motcua.dossiers.api import DossierViewSet, dossier_form, public_dossier
+from motcua.portal.views import lookup
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -34,6 +35,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    path("tra-cuu/", lookup, name="portal-lookup"),
 ]
 
 handler404 = "motcua.core.api.json_error_404"

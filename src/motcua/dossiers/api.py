@@ -16,7 +16,7 @@ from motcua.core.errors import NotFound, RuleBroken
 from motcua.dossiers import forms, selectors, services
 from motcua.dossiers.deadlines import timeliness
 from motcua.dossiers.models import Channel, Status
-from motcua.dossiers.workflow import TRANSITIONS
+from motcua.dossiers.workflow import TRANSITIONS, action_label
 
 
 class ApplicantSerializer(serializers.Serializer):
@@ -267,15 +267,10 @@ class PublicDossierSerializer(serializers.Serializer):
 
     def get_timeline(self, dossier) -> list[dict]:
         return [
-            {"action": e.action, "label": _action_label(e.action), "at": e.at.isoformat(),
+            {"action": e.action, "label": action_label(e.action), "at": e.at.isoformat(),
              "from_status": e.from_status, "to_status": e.to_status}
             for e in dossier.events.all()
         ]  # fmt: skip
-
-
-def _action_label(action_name: str) -> str:
-    transition = TRANSITIONS.get(action_name)
-    return transition.label if transition else "Nộp hồ sơ"
 
 
 class PublicLookupThrottle(AnonRateThrottle):

@@ -90,6 +90,12 @@ FINAL_STATUSES = frozenset({S.REFUSED, S.RETURNED, S.REJECTED, S.WITHDRAWN})
 CLOCK_RUNNING = frozenset({S.RECEIVED, S.PROCESSING})
 
 
+def action_label(action: str) -> str:
+    """The Vietnamese name of a timeline entry: a transition's label, or the filing itself."""
+    transition = TRANSITIONS.get(action)
+    return transition.label if transition else "Nộp hồ sơ"
+
+
 def transitions_markdown() -> str:
     """The transition table as Markdown, as shown in docs/architecture.md."""
     lines = [
