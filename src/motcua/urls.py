@@ -10,7 +10,7 @@ from motcua.agencies.api import AgencyViewSet, CalendarDayViewSet, StaffViewSet,
 from motcua.catalog.api import ProcedureViewSet
 from motcua.core.api import health
 from motcua.core.auth import TokenObtainView
-from motcua.dossiers.api import DossierViewSet, dossier_form, public_dossier
+from motcua.dossiers.api import DossierViewSet, agency_merge, dossier_form, public_dossier
 from motcua.portal.views import lookup
 
 router = SimpleRouter()
@@ -24,6 +24,7 @@ api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="token"),
     path("auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
     path("calendar/due/", calendar_due, name="calendar-due"),
+    path("agencies/<str:code>/merge/", agency_merge, name="agency-merge"),
     path("public/dossiers/<str:code>/", public_dossier, name="public-dossier"),
     path("dossiers/<str:code>/forms/<str:number>.<str:fmt>", dossier_form, name="dossier-form"),
     *router.urls,

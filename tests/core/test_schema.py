@@ -17,6 +17,7 @@ API_MD = {
     "/api/v1/auth/token/": {"post"},
     "/api/v1/agencies/": {"get", "post"},
     "/api/v1/agencies/{code}/": {"get", "patch"},
+    "/api/v1/agencies/{code}/merge/": {"post"},
     "/api/v1/staff/": {"get", "post"},
     "/api/v1/procedures/": {"get", "post"},
     "/api/v1/procedures/{code}/": {"get", "put"},

@@ -1,5 +1,7 @@
 """Writes about agencies, staff and the calendar: the only place their state changes."""
 
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -112,6 +114,36 @@ def agency_update(*, actor, agency: Agency, **changes) -> Agency:
         data={"fields": sorted(changes)},
     )
     return agency
+
+
+@transaction.atomic
+def agency_merge(*, actor, source: Agency, target: Agency, on: date) -> Agency:
+    """Sáp nhập: `source` stops on `on` and passes its work to `target`.
+
+    The source keeps its code, so old dossiers and statistics stay readable under it; its open
+    dossiers are moved by `dossiers.services.dossiers_move_to_successor`.
+    """
+    require_admin(actor, source)
+    require_admin(actor, target)
+    if source.merged_into_id:
+        raise Conflict(f"{source.name} đã được sáp nhập trước đó.", code="already_merged")
+    if target == source or target.merged_into_id or target.path.startswith(source.path):
+        raise RuleBroken(
+            "Cơ quan nhận sáp nhập phải là một cơ quan khác đang hoạt động, không trực thuộc "
+            "cơ quan bị sáp nhập.",
+            code="invalid_merge_target",
+            fields={"into": [target.code]},
+        )
+    source.merged_into, source.valid_to, source.is_one_stop = target, on, False
+    source.save(update_fields=["merged_into", "valid_to", "is_one_stop"])
+    audit_record(
+        actor=actor,
+        action="agency_merge",
+        object_type="agency",
+        object_id=source.code,
+        data={"into": target.code, "on": on.isoformat()},
+    )
+    return source
 
 
 @transaction.atomic

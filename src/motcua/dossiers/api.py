@@ -1,8 +1,9 @@
 """HTTP API for dossiers (API.md: /api/v1/dossiers/ and the public lookup)."""
 
+from django.db import transaction
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny
@@ -10,7 +11,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from motcua.agencies.api import AgencyCodeField
+from motcua.agencies import services as agency_services
+from motcua.agencies.api import AgencyCodeField, AgencySerializer
+from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure, RequiredDocument
 from motcua.core.errors import NotFound, RuleBroken
 from motcua.dossiers import forms, selectors, services
@@ -295,3 +298,34 @@ def public_dossier(request, code: str) -> Response:
     if not id_number:
         raise NotFound("Cần nhập mã hồ sơ và số định danh.")
     return Response(PublicDossierSerializer(selectors.dossier_public(code, id_number)).data)
+
+
+class AgencyMergeSerializer(serializers.Serializer):
+    into = AgencyCodeField()
+    on = serializers.DateField()
+
+
+@extend_schema(
+    request=AgencyMergeSerializer,
+    responses=inline_serializer(
+        "AgencyMerged", {"agency": AgencySerializer(), "moved_dossiers": serializers.IntegerField()}
+    ),
+)
+@api_view(["POST"])
+def agency_merge(request, code: str) -> Response:
+    """Sáp nhập cơ quan: the agency ends and its open dossiers move to the one it merges into.
+
+    Served here rather than in agencies/ because it moves dossiers, and apps depend downward.
+    """
+    source = Agency.objects.filter(code=code).first()
+    if source is None:
+        raise NotFound(f"Không có cơ quan {code}.")
+    serializer = AgencyMergeSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    with transaction.atomic():
+        merged = agency_services.agency_merge(
+            actor=request.user, source=source, target=serializer.validated_data["into"],
+            on=serializer.validated_data["on"],
+        )  # fmt: skip
+        moved = services.dossiers_move_to_successor(actor=request.user, source=merged)
+    return Response({"agency": AgencySerializer(merged).data, "moved_dossiers": moved})

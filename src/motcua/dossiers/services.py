@@ -14,7 +14,7 @@ from decimal import Decimal
 import jsonschema
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from motcua.agencies.models import Agency, StaffRole
@@ -36,7 +36,7 @@ from motcua.dossiers.models import (
     Status,
 )
 from motcua.dossiers.selectors import dossier_for, dossiers_visible_to
-from motcua.dossiers.workflow import TRANSITIONS, Clock, Scope, Transition
+from motcua.dossiers.workflow import FINAL_STATUSES, TRANSITIONS, Clock, Scope, Transition
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
@@ -118,6 +118,11 @@ def dossier_submit(
 ) -> Dossier:
     """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date)."""
     _require_role(actor, agency, {"receiver"}, "nhận hồ sơ")
+    if agency.merged_into_id:
+        raise RuleBroken(
+            f"{agency.name} đã sáp nhập vào {agency.merged_into.name}: nộp hồ sơ tại cơ quan mới.",
+            code="agency_merged",
+        )
     if channel not in Channel.values:
         raise RuleBroken("Kênh nộp không hợp lệ.", fields={"channel": [channel]})
     if not procedure.is_active or not procedure.agencies.filter(pk=agency.pk).exists():
@@ -207,6 +212,38 @@ def _record(
         object_id=dossier.code,
         data={"from": from_status, "to": to_status, "version": dossier.version, **data},
     )
+
+
+@transaction.atomic
+def dossiers_move_to_successor(*, actor, source: Agency) -> int:
+    """Move the open dossiers of a merged agency to the agency it merged into; returns how many.
+
+    Codes and history stay; each dossier gets a `transfer` line in its timeline. A dossier that
+    was inside the old agency's internal process restarts at the successor without a step.
+    """
+    target = source.merged_into
+    if target is None:
+        raise RuleBroken(f"{source.name} chưa được sáp nhập.", code="not_merged")
+    open_dossiers = (
+        Dossier.objects.select_for_update()
+        .filter(Q(agency=source) | Q(current_agency=source))
+        .exclude(status__in=FINAL_STATUSES)
+    )
+    now, moved = timezone.now(), 0
+    for dossier in open_dossiers:
+        from_agency = dossier.current_agency
+        if dossier.agency_id == source.pk:
+            dossier.agency = target
+        if dossier.current_agency_id == source.pk:
+            dossier.current_agency, dossier.current_step = target, None
+        dossier.version += 1
+        dossier.save()
+        note = f"Sắp xếp đơn vị hành chính: {source.name} sáp nhập vào {target.name}"
+        moves = {"from": source.code, "to": target.code}
+        _record(dossier, actor, now, "transfer", dossier.status, dossier.status, moves,
+                note=note, from_agency=from_agency)  # fmt: skip
+        moved += 1
+    return moved
 
 
 def dossier_act(*, actor, code: str, action: str, version, note: str = "", **params) -> Dossier:

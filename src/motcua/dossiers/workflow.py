@@ -90,10 +90,17 @@ FINAL_STATUSES = frozenset({S.REFUSED, S.RETURNED, S.REJECTED, S.WITHDRAWN})
 CLOCK_RUNNING = frozenset({S.RECEIVED, S.PROCESSING})
 
 
+# Timeline entries that are not transitions of the table above.
+OTHER_EVENTS = {
+    "submit": "Nộp hồ sơ",
+    "transfer": "Chuyển cơ quan giải quyết do sắp xếp đơn vị hành chính",
+}
+
+
 def action_label(action: str) -> str:
-    """The Vietnamese name of a timeline entry: a transition's label, or the filing itself."""
+    """The Vietnamese name of a timeline entry."""
     transition = TRANSITIONS.get(action)
-    return transition.label if transition else "Nộp hồ sơ"
+    return transition.label if transition else OTHER_EVENTS.get(action, action)
 
 
 def transitions_markdown() -> str:
