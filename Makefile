@@ -17,7 +17,7 @@ run: setup
 	$(BIN)/motcua migrate --noinput
 	$(BIN)/motcua collectstatic --noinput --verbosity 0
 	$(BIN)/motcua seed-demo --if-empty
-	$(BIN)/motcua runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) sh scripts/run.sh
 
 test: setup
 	$(BIN)/ruff check src tests

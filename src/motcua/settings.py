@@ -29,10 +29,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "motcua.core",
     "motcua.agencies",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.integrations",
     "motcua.portal",
     "motcua.demo",
 ]
@@ -156,6 +159,27 @@ MOTCUA = {
     "PUBLIC_BASE_URL": os.environ.get("MOTCUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
     # The place named on official forms ("Phú Thọ, ngày … tháng … năm …", Nghị định 30/2020).
     "PLACE_NAME": os.environ.get("MOTCUA_PLACE_NAME", "Phú Thọ"),
+}
+
+# Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
+# transaction as the change that causes it; `motcua worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Outside systems, found by base URL and credentials (the simulators' defaults in the demo).
+MOTCUA_CONNECTORS = {
+    "national_portal": {
+        "base_url": os.environ.get(
+            "MOTCUA_NATIONAL_PORTAL_URL",
+            f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_PORTAL_PORT', '8103')}",
+        ),
+        "key": os.environ.get("MOTCUA_NATIONAL_PORTAL_KEY", "demo-portal-key" if DEMO else ""),
+        "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+    },
+    "retry": {
+        "max_attempts": int(os.environ.get("MOTCUA_CONNECTOR_MAX_ATTEMPTS", "10")),
+        "base_seconds": 30,
+        "max_seconds": 3600,
+    },
 }
 
 LOGGING = {

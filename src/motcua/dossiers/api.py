@@ -90,6 +90,7 @@ class DossierSerializer(DossierListSerializer):
     documents = serializers.SerializerMethodField()
     results = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+    exchanges = serializers.SerializerMethodField()
 
     def get_applicant(self, dossier) -> dict:
         return {
@@ -102,6 +103,14 @@ class DossierSerializer(DossierListSerializer):
 
     def get_timeliness(self, dossier) -> str | None:
         return timeliness(dossier)
+
+    def get_exchanges(self, dossier) -> list[dict]:
+        """API.md: one entry per outgoing message about the dossier, moved on by the worker."""
+        return [
+            {"system": x.system, "event": x.event, "state": x.state, "attempts": x.attempts,
+             "last_error": x.last_error, "updated_at": x.updated_at.isoformat()}
+            for x in dossier.exchanges.all()
+        ]  # fmt: skip
 
     def get_fees(self, dossier) -> list[dict]:
         return [{"name": f.name, "amount": f.amount} for f in dossier.fees.all()]

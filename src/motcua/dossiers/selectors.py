@@ -46,6 +46,7 @@ def dossier_detail_queryset(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
         "payments",
         "documents",
         "results",
+        "exchanges",
     )
 
 

@@ -37,6 +37,7 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.selectors import dossier_for, dossiers_visible_to
 from motcua.dossiers.workflow import FINAL_STATUSES, TRANSITIONS, Clock, Scope, Transition
+from motcua.integrations.services import dossier_sync_enqueue
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
@@ -212,6 +213,7 @@ def _record(
         object_id=dossier.code,
         data={"from": from_status, "to": to_status, "version": dossier.version, **data},
     )
+    dossier_sync_enqueue(dossier=dossier, event=action, at=now)
 
 
 @transaction.atomic

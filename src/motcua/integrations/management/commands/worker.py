@@ -1,0 +1,18 @@
+"""`motcua worker`: run the background tasks (LGSP deliveries) from the database queue."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Chạy tiến trình xử lý nền (gửi dữ liệu sang các hệ thống quốc gia)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--batch", action="store_true", help="Xử lý hết việc đang chờ rồi dừng."
+        )
+        parser.add_argument("--interval", type=float, default=1.0, help="Giây giữa hai lần quét.")
+
+    def handle(self, *args, batch: bool, interval: float, **options):
+        extra = ["--batch"] if batch else []
+        call_command("db_worker", "--interval", str(interval), "--no-startup-delay", *extra)

@@ -1,0 +1,59 @@
+"""Background work of the LGSP, run by `motcua worker` (Django's Tasks API, database backend).
+
+The exchange row, not the task queue, is the truth: a task only says "try exchange N now", so a
+task that runs twice or after the exchange was delivered does nothing more.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task
+
+from motcua.integrations.connectors import ConnectorError, national_portal
+from motcua.integrations.models import Exchange
+
+log = logging.getLogger(__name__)
+SENDERS = {Exchange.System.NATIONAL_PORTAL: national_portal.sync_dossier}
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff after `attempts` failures, capped."""
+    retry = settings.MOTCUA_CONNECTORS["retry"]
+    return timedelta(seconds=min(retry["base_seconds"] * 2 ** (attempts - 1), retry["max_seconds"]))
+
+
+@task()
+def deliver_exchange(exchange_id: int) -> None:
+    """Try to deliver one outgoing message; on failure try again later, or give up (dead)."""
+    exchange = Exchange.objects.filter(pk=exchange_id, state=Exchange.State.PENDING).first()
+    if exchange is None:
+        return
+    try:
+        answer = SENDERS[exchange.system](exchange.payload, str(exchange.idempotency_key))
+    except ConnectorError as error:
+        log.warning("exchange %s (%s) failed: %s", exchange.pk, exchange.system, error)
+        _record_failure(exchange, str(error))
+        return
+    Exchange.objects.filter(pk=exchange.pk, state=Exchange.State.PENDING).update(
+        state=Exchange.State.ACKNOWLEDGED,
+        attempts=F("attempts") + 1,
+        last_error="",
+        response=answer,
+        updated_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def _record_failure(exchange: Exchange, error: str) -> None:
+    exchange.attempts += 1
+    exchange.last_error = error
+    if exchange.attempts >= settings.MOTCUA_CONNECTORS["retry"]["max_attempts"]:
+        exchange.state = Exchange.State.DEAD
+    else:
+        run_after = timezone.now() + retry_delay(exchange.attempts)
+        deliver_exchange.using(run_after=run_after).enqueue(exchange.pk)
+    exchange.save(update_fields=["attempts", "last_error", "state", "updated_at"])
