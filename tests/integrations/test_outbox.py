@@ -3,12 +3,12 @@
 import socket
 
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from motcua.integrations.models import Exchange
 from tests.dossiers.helpers import act, submit
 from tests.factories import make_staff
+from tests.integrations.helpers import run_due_tasks
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_an_unreachable_portal_loses_nothing_and_gives_up_after_the_limit(
     dossier = submit(desk, procedure, commune, channel="online")
     assert dossier["status"] == "submitted"  # the citizen's filing never waits for the portal
     exchange = Exchange.objects.get()
-    call_command("worker", "--batch")  # attempts 1..3, each failure queues the next try
+    assert run_due_tasks() == 3  # attempts 1..3, each failure queues the next try
     exchange.refresh_from_db()
     assert exchange.state == Exchange.State.DEAD
     assert exchange.attempts == 3
@@ -63,7 +63,7 @@ def test_only_an_administrator_retries_a_dead_message(
     from motcua.integrations.services import exchange_retry
 
     submit(api(receiver), procedure, commune, channel="online")
-    call_command("worker", "--batch")
+    run_due_tasks()
     exchange = Exchange.objects.get()
     with pytest.raises(Forbidden):
         exchange_retry(actor=receiver, exchange=exchange)

@@ -1,0 +1,18 @@
+"""Run queued background tasks inside a test's transaction, as `motcua worker --batch` would.
+
+The real worker closes stale database connections between tasks, which would end the test's
+transaction; the worker process itself is driven in the end-to-end tests.
+"""
+
+from django_tasks_db.models import DBTaskResult
+
+
+def run_due_tasks() -> int:
+    """Run every task that is due, including those queued by tasks run here; returns how many."""
+    count = 0
+    while (row := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        row.claim("test")
+        result = row.task_result
+        row.set_successful(row.task.call(*result.args, **result.kwargs))
+        count += 1
+    return count
