@@ -1,0 +1,92 @@
+"""Simulator of the national public-service portal (Cổng Dịch vụ công quốc gia).
+
+`POST /api/v1/dossiers/sync` receives a dossier's status with an `Idempotency-Key`; a repeated key
+gets the first answer again and is not applied twice. `GET /api/v1/dossiers/<code>` shows what the
+portal holds: the latest status and how many messages were applied. State lives in memory only.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from typing import Any
+
+from motcua.simulators.base import App, Request, Response, error_response, json_response
+
+NAME = "national-portal"
+DEFAULT_PORT = 8103
+PORT_ENV = "MOTCUA_SIM_PORTAL_PORT"
+KEY_ENV = "MOTCUA_SIM_PORTAL_KEY"
+DEFAULT_KEY = "demo-portal-key"
+MAX_KEY_LENGTH = 200
+
+
+class PortalState:
+    """Dossiers as the portal knows them, and the answers already given per idempotency key."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.dossiers: dict[str, dict[str, Any]] = {}
+        self.answers: dict[str, Response] = {}
+
+    def apply(self, key: str, message: dict[str, Any]) -> Response:
+        """Apply `message` once per `key`; a replay returns the first response unchanged."""
+        with self.lock:
+            if key in self.answers:
+                return self.answers[key]
+            code = message["code"]
+            held = self.dossiers.setdefault(code, {"code": code, "events": 0})
+            held.update(status=message["status"], last=message)
+            held["events"] += 1
+            answer = json_response(200, {"acknowledged": True, "receipt": str(uuid.uuid4())})
+            self.answers[key] = answer
+            return answer
+
+    def summary(self, code: str) -> dict[str, Any] | None:
+        with self.lock:
+            held = self.dossiers.get(code)
+            if held is None:
+                return None
+            return {"code": code, "status": held["status"], "events": held["events"]}
+
+
+def create_app(api_key: str | None = None) -> App:
+    """The national-portal WSGI app; the key defaults to `MOTCUA_SIM_PORTAL_KEY`."""
+    app = App(NAME, api_key or os.environ.get(KEY_ENV) or DEFAULT_KEY)
+    state = PortalState()
+
+    @app.route("POST", r"/api/v1/dossiers/sync")
+    def sync(request: Request) -> Response:
+        key = (request.header("Idempotency-Key") or "").strip()
+        if not key or len(key) > MAX_KEY_LENGTH:
+            return error_response(
+                400,
+                "missing_idempotency_key",
+                "Thiếu tiêu đề Idempotency-Key hoặc giá trị quá dài.",
+            )
+        try:
+            message = request.json()
+        except ValueError:
+            return error_response(400, "invalid_json", "Nội dung không phải JSON hợp lệ.")
+        if not isinstance(message, dict):
+            return error_response(400, "invalid_json", "Nội dung phải là một đối tượng JSON.")
+        missing = [
+            name
+            for name in ("code", "status")
+            if not isinstance(message.get(name), str) or not message[name].strip()
+        ]
+        if missing:
+            return error_response(
+                400, "missing_fields", "Thiếu trường bắt buộc: " + ", ".join(missing) + "."
+            )
+        return state.apply(key, message)
+
+    @app.route("GET", r"/api/v1/dossiers/(?P<code>[^/]+)")
+    def dossier(request: Request) -> Response:
+        found = state.summary(request.params["code"])
+        if found is None:
+            return error_response(404, "not_found", "Cổng DVC quốc gia chưa nhận hồ sơ này.")
+        return json_response(200, found)
+
+    return app
