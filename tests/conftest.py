@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from motcua.core.calendar import LOCAL_TZ
 from tests.factories import make_agency, make_procedure, make_process, make_staff
+from tests.simulators.processes import population, portal, start_simulator  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

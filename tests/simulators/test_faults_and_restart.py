@@ -5,7 +5,7 @@ import urllib.error
 
 import pytest
 
-from tests.simulators.conftest import call
+from tests.simulators.processes import call
 
 NHUNG = "025190001234"
 

@@ -1,6 +1,6 @@
 """The national-portal simulator acknowledges dossier syncs once per idempotency key."""
 
-from tests.simulators.conftest import call
+from tests.simulators.processes import call
 
 MESSAGE = {
     "code": "H44.189-261116-0001",

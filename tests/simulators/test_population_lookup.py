@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from motcua.simulators.citizens import CITIZENS
-from tests.simulators.conftest import call
+from tests.simulators.processes import call
 
 NHUNG = "025190001234"
 

@@ -1,4 +1,4 @@
-"""Start a simulator as a real separate process and talk to it over HTTP with urllib."""
+"""Simulators as real separate processes, reached over HTTP with urllib (shared fixtures)."""
 
 from __future__ import annotations
 

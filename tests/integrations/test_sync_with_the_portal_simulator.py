@@ -1,0 +1,76 @@
+"""Syncs reach the national portal's simulator over HTTP, and survive it being down or broken."""
+
+import pytest
+
+from motcua.integrations.models import Exchange
+from motcua.integrations.tasks import deliver_exchange
+from tests.dossiers.helpers import act, submit
+from tests.integrations.helpers import run_due_tasks
+from tests.simulators.processes import call
+
+
+@pytest.fixture
+def connected(settings, portal):
+    """The connector points at the simulator process; retries are immediate for the test."""
+    settings.MOTCUA_CONNECTORS = {
+        "national_portal": {"base_url": portal.url, "key": portal.key, "timeout": 1},
+        "retry": {"max_attempts": 5, "base_seconds": 0, "max_seconds": 0},
+    }
+    return portal
+
+
+def held_by_portal(portal, code: str) -> dict:
+    reply = call("GET", f"{portal.url}/api/v1/dossiers/{code}", key=portal.key)
+    assert reply.status == 200, reply.body
+    return reply.json()
+
+
+def test_every_status_change_is_acknowledged_by_the_portal(
+    api, procedure, commune, receiver, connected
+):
+    desk = api(receiver)
+    dossier = act(desk, submit(desk, procedure, commune, channel="online"), "receive")
+    assert run_due_tasks() == 2
+    states = [
+        x["state"] for x in desk.get(f"/api/v1/dossiers/{dossier['code']}/").json()["exchanges"]
+    ]
+    assert states == ["acknowledged", "acknowledged"]
+    assert held_by_portal(connected, dossier["code"]) == {
+        "code": dossier["code"], "status": "received", "events": 2,
+    }  # fmt: skip
+
+
+def test_a_portal_that_is_down_then_back_gets_the_message_once(
+    api, procedure, commune, receiver, connected
+):
+    connected.stop()
+    dossier = submit(api(receiver), procedure, commune, channel="online")
+    assert dossier["status"] == "submitted"  # filing succeeded while the portal was down
+    deliver_exchange.call(Exchange.objects.get().pk)
+    exchange = Exchange.objects.get()
+    assert (exchange.state, exchange.attempts) == ("pending", 1)
+    assert "Không kết nối được" in exchange.last_error
+
+    connected.start()  # same port, empty memory: as after a restart
+    run_due_tasks()
+    deliver_exchange.call(exchange.pk)  # a duplicate task after delivery changes nothing
+    exchange.refresh_from_db()
+    assert (exchange.state, exchange.attempts) == ("acknowledged", 2)
+    assert held_by_portal(connected, dossier["code"])["events"] == 1
+
+
+@pytest.mark.parametrize("mode", ["error", "garbage", "slow"])
+def test_broken_answers_are_retried_until_the_portal_recovers(
+    api, procedure, commune, receiver, connected, mode
+):
+    connected.faults(mode, delay=2)  # slow: past the 1 s timeout
+    dossier = submit(api(receiver), procedure, commune, channel="online")
+    exchange = Exchange.objects.get()
+    deliver_exchange.call(exchange.pk)
+    exchange.refresh_from_db()
+    assert exchange.state == "pending" and exchange.attempts == 1 and exchange.last_error
+    connected.faults("normal")
+    run_due_tasks()
+    exchange.refresh_from_db()
+    assert exchange.state == "acknowledged"
+    assert held_by_portal(connected, dossier["code"])["status"] == "submitted"
