@@ -159,6 +159,7 @@ MOTCUA = {
     "PUBLIC_BASE_URL": os.environ.get("MOTCUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
     # The place named on official forms ("Phú Thọ, ngày … tháng … năm …", Nghị định 30/2020).
     "PLACE_NAME": os.environ.get("MOTCUA_PLACE_NAME", "Phú Thọ"),
+    "POPULATION_LOOKUPS_PER_MINUTE": int(os.environ.get("MOTCUA_POPULATION_LOOKUP_RATE", "30")),
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
@@ -173,6 +174,14 @@ MOTCUA_CONNECTORS = {
             f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_PORTAL_PORT', '8103')}",
         ),
         "key": os.environ.get("MOTCUA_NATIONAL_PORTAL_KEY", "demo-portal-key" if DEMO else ""),
+        "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+    },
+    "population": {
+        "base_url": os.environ.get(
+            "MOTCUA_POPULATION_URL",
+            f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_POPULATION_PORT', '8102')}",
+        ),
+        "key": os.environ.get("MOTCUA_POPULATION_KEY", "demo-population-key" if DEMO else ""),
         "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
     },
     "retry": {

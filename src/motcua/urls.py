@@ -11,6 +11,7 @@ from motcua.catalog.api import ProcedureViewSet
 from motcua.core.api import health
 from motcua.core.auth import TokenObtainView
 from motcua.dossiers.api import DossierViewSet, agency_merge, dossier_form, public_dossier
+from motcua.integrations.api import citizen
 from motcua.portal.views import lookup
 
 router = SimpleRouter()
@@ -25,6 +26,7 @@ api_v1 = [
     path("auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
     path("calendar/due/", calendar_due, name="calendar-due"),
     path("agencies/<str:code>/merge/", agency_merge, name="agency-merge"),
+    path("citizens/<str:id_number>/", citizen, name="citizen"),
     path("public/dossiers/<str:code>/", public_dossier, name="public-dossier"),
     path("dossiers/<str:code>/forms/<str:number>.<str:fmt>", dossier_form, name="dossier-form"),
     *router.urls,

@@ -33,3 +33,15 @@ class Conflict(DomainError):
 class RuleBroken(DomainError):
     status = 422
     code = "rule_broken"
+
+
+class TooManyRequests(DomainError):
+    status = 429
+    code = "rate_limited"
+
+
+class Unavailable(DomainError):
+    """An outside system the request depends on did not answer in time or answered nonsense."""
+
+    status = 503
+    code = "unavailable"

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from motcua.core.errors import DomainError
-from motcua.integrations.models import Exchange
+from motcua.integrations.models import Exchange, PopulationLookup
 from motcua.integrations.services import exchange_retry
 
 
@@ -22,4 +22,20 @@ class ExchangeAdmin(admin.ModelAdmin):
                 self.message_user(request, error.detail, messages.ERROR)
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PopulationLookup)
+class PopulationLookupAdmin(admin.ModelAdmin):
+    """Every lookup in the population database, for auditors: read only."""
+
+    list_display = ["at", "officer", "id_number", "purpose", "dossier", "outcome"]
+    list_filter = ["outcome"]
+    search_fields = ["id_number", "officer__username", "dossier__code"]
+    readonly_fields = [f.name for f in PopulationLookup._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +43,27 @@ class Exchange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.system} {self.event} {self.dossier_id}"
+
+
+class PopulationLookup(models.Model):
+    """Một lần tra cứu CSDL dân cư: who looked whom up, when, why, for which dossier."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    id_number = models.CharField(_("số định danh"), max_length=12)
+    purpose = models.CharField(_("mục đích"), max_length=255)
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("thời điểm"))
+    outcome = models.CharField(_("kết quả"), max_length=16)  # found, not_found, failed
+
+    class Meta:
+        verbose_name = _("tra cứu CSDL dân cư")
+        verbose_name_plural = _("tra cứu CSDL dân cư")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["officer", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.officer_id} {self.id_number} {self.at:%Y-%m-%d %H:%M}"

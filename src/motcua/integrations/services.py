@@ -1,14 +1,29 @@
-"""Writes of the LGSP outbox: messages are enqueued in the transaction of the change they report."""
+"""Writes of the LGSP: the outbox (queued in the transaction of the change it reports) and the
+logged lookups in the national population database."""
 
+import re
 from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from motcua.agencies.services import require_admin
 from motcua.core.audit import audit_record
-from motcua.core.errors import Conflict
+from motcua.core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    RuleBroken,
+    TooManyRequests,
+    Unavailable,
+)
 from motcua.dossiers.models import Dossier
-from motcua.integrations.models import Exchange
+from motcua.dossiers.selectors import dossier_for
+from motcua.integrations.connectors import ConnectorError
+from motcua.integrations.connectors.population import lookup_citizen
+from motcua.integrations.models import Exchange, PopulationLookup
 from motcua.integrations.tasks import deliver_exchange
 
 
@@ -51,3 +66,61 @@ def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
         object_id=str(exchange.idempotency_key),
     )
     return exchange
+
+
+OFFICER_ROLES = {"receiver", "specialist", "approver"}
+ID_NUMBER = re.compile(r"\d{12}")
+
+
+def citizen_lookup(*, actor, id_number: str, purpose: str, dossier_code: str = "") -> dict:
+    """Tra cứu CSDL dân cư to prefill or verify a form; every lookup is logged, even a failed one.
+
+    Only officers who handle dossiers may look up, for a stated purpose, at most
+    `MOTCUA_POPULATION_LOOKUPS_PER_MINUTE` times a minute each.
+    """
+    if not actor.is_superuser and not actor.staff_roles.filter(role__in=OFFICER_ROLES).exists():
+        raise Forbidden("Chỉ cán bộ tiếp nhận, thụ lý hồ sơ được tra cứu CSDL dân cư.")
+    errors = {}
+    if not ID_NUMBER.fullmatch(id_number):
+        errors["id_number"] = ["Số định danh cá nhân gồm đúng 12 chữ số."]
+    if not purpose.strip():
+        errors["purpose"] = ["Cần ghi rõ mục đích tra cứu."]
+    if errors:
+        raise RuleBroken("Yêu cầu tra cứu chưa hợp lệ.", code="invalid_lookup", fields=errors)
+    dossier = dossier_for(actor, dossier_code) if dossier_code else None
+    _count_lookup(actor)
+    try:
+        identity = lookup_citizen(id_number)
+    except ConnectorError as error:
+        _log_lookup(actor, id_number, purpose, dossier, "failed")
+        raise Unavailable(
+            "CSDL quốc gia về dân cư chưa trả lời, vui lòng thử lại sau.", code="population_down"
+        ) from error
+    _log_lookup(actor, id_number, purpose, dossier, "found" if identity else "not_found")
+    if identity is None:
+        raise NotFound("CSDL dân cư không có số định danh cá nhân này.", code="citizen_not_found")
+    return identity
+
+
+def _count_lookup(actor) -> None:
+    limit = settings.MOTCUA["POPULATION_LOOKUPS_PER_MINUTE"]
+    key = f"population-lookups:{actor.pk}:{timezone.now():%Y%m%d%H%M}"
+    cache.add(key, 0, timeout=120)
+    if cache.incr(key) > limit:
+        raise TooManyRequests(f"Mỗi cán bộ tra cứu tối đa {limit} lần mỗi phút.")
+
+
+def _log_lookup(actor, id_number: str, purpose: str, dossier: Dossier | None, outcome: str) -> None:
+    with transaction.atomic():
+        PopulationLookup.objects.create(
+            officer=actor, id_number=id_number, purpose=purpose.strip()[:255], dossier=dossier,
+            at=timezone.now(), outcome=outcome,
+        )  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="population_lookup",
+            object_type="citizen",
+            object_id=id_number,
+            data={"purpose": purpose.strip(), "dossier": dossier.code if dossier else None,
+                  "outcome": outcome},
+        )  # fmt: skip

@@ -2,15 +2,16 @@
 
 from django.conf import settings
 
-from motcua.integrations.connectors import ConnectorError, post_json
+from motcua.integrations.connectors import ConnectorError, request_json
 
 
 def sync_dossier(payload: dict, idempotency_key: str) -> dict:
     """Push one dossier event; the answer must acknowledge it. The key makes a replay harmless."""
     config = settings.MOTCUA_CONNECTORS["national_portal"]
-    answer = post_json(
+    answer = request_json(
+        "POST",
         f"{config['base_url'].rstrip('/')}/api/v1/dossiers/sync",
-        payload,
+        body=payload,
         headers={"Authorization": f"Bearer {config['key']}", "Idempotency-Key": idempotency_key},
         timeout=config["timeout"],
     )
