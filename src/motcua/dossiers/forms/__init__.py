@@ -51,7 +51,7 @@ def form_xlsx(form: Form) -> bytes:
     """The form as a spreadsheet (Mẫu 06's hand-over lines, for offices that keep it in Excel)."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Mau 06"
+    sheet.title = f"Mau {form.number}"
     sheet.append([form.title])
     sheet.append([form.reference])
     for block in form.blocks:
