@@ -12,15 +12,13 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
 from motcua.dossiers.deadlines import LABELS, timeliness
 from motcua.dossiers.models import Dossier, DossierEvent
 
-KINDS = {"original": "Bản chính", "copy": "Bản sao"}
-CHANNELS = {"online": "trực tuyến", "desk": "trực tiếp", "post": "bưu chính công ích"}
-RETURN_METHODS = {"desk": "tại Bộ phận Một cửa", "post": "qua bưu chính", "online": "trực tuyến"}
-HANDOVER_LABELS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)
 
 
 @dataclass
@@ -58,7 +56,7 @@ def vn_datetime(instant: datetime | None) -> str:
 def vn_date(instant: datetime | None) -> str:
     if instant is None:
         return ""
-    local = timezone.localtime(instant, LOCAL_TZ) if isinstance(instant, datetime) else instant
+    local = timezone.localtime(instant, LOCAL_TZ)
     return f"ngày {local:%d} tháng {local:%m} năm {local:%Y}"
 
 
@@ -131,7 +129,7 @@ def _applicant_lines(dossier: Dossier) -> list[dict]:
 
 def _documents_table(dossier: Dossier) -> dict:
     rows = [
-        [str(i), doc.name, KINDS.get(doc.kind, doc.kind), str(doc.count)]
+        [str(i), doc.name, str(DOCUMENT_KINDS.get(doc.kind, doc.kind)).capitalize(), str(doc.count)]
         for i, doc in enumerate(dossier.documents.all(), start=1)
     ]
     return table(["STT", "Tên giấy tờ", "Bản chính / bản sao", "Số lượng"], [0.5, 5, 1.6, 1], rows)
@@ -161,7 +159,7 @@ def receipt(dossier: Dossier) -> Form:
                 "5. Thời gian trả kết quả giải quyết hồ sơ",
                 vn_datetime(dossier.original_due_at or dossier.due_at),
             ),
-            line("6. Hình thức nộp hồ sơ", CHANNELS.get(dossier.channel, dossier.channel)),
+            line("6. Hình thức nộp hồ sơ", dossier.get_channel_display()),
             para(
                 "Khi đến nhận kết quả, người nộp mang theo Giấy tiếp nhận này. Tra cứu tình trạng "
                 "hồ sơ bằng mã hồ sơ và số định danh tại Cổng dịch vụ công của tỉnh."
@@ -295,9 +293,8 @@ def handover_rows(dossier: Dossier) -> list[list[str]]:
     for i, event in enumerate(events, start=1):
         giver = event.from_agency.name if event.from_agency else dossier.agency.name
         taker = event.to_agency.name if event.to_agency else dossier.agency.name
-        outcome = HANDOVER_LABELS.get(event.data.get("handover") or "", "")
-        if event.action in ("approve", "reject"):
-            outcome = LABELS.get(timeliness(dossier) or "", "").capitalize()
+        judged = timeliness(dossier) if event.action in ("approve", "reject") else None
+        outcome = LABELS.get(judged or event.data.get("handover") or "", "").capitalize()
         rows.append(
             [
                 str(i),
