@@ -5,7 +5,7 @@ set -eu
 BIN=.venv/bin
 pids=""
 trap 'kill $pids 2>/dev/null || true' EXIT INT TERM
-for simulator in population national-portal; do
+for simulator in population national-portal idp payment messaging tsa; do
   "$BIN/python" -m motcua.simulators "$simulator" &
   pids="$pids $!"
 done

@@ -7,3 +7,4 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 sh scripts/install-fonts.sh
+sh scripts/install-chromium.sh

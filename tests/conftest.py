@@ -8,8 +8,14 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from motcua.core.calendar import LOCAL_TZ
-from tests.factories import make_agency, make_procedure, make_process, make_staff
+from tests.factories import make_agency, make_citizen, make_procedure, make_process, make_staff
 from tests.simulators.processes import population, portal, start_simulator  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
@@ -109,3 +115,22 @@ def clock():
     frozen = Clock(datetime(2026, 11, 16, 8, 0, tzinfo=LOCAL_TZ))
     with patch("django.utils.timezone.now", lambda: frozen.now):
         yield frozen
+
+
+@pytest.fixture
+def citizen(db):
+    """The applicant of tests.dossiers.helpers.submit, signed in through VNeID."""
+    return make_citizen()
+
+
+@pytest.fixture
+def other_citizen(db):
+    return make_citizen("001085000777", "Đỗ Minh Quân")
+
+
+@pytest.fixture
+def no_messages(db):
+    """Messages to applicants switched off, for tests about the other outside systems."""
+    from motcua.notifications.models import MessageTemplate
+
+    MessageTemplate.objects.update(is_active=False)

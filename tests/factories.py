@@ -67,3 +67,11 @@ def make_process(procedure: Procedure, agency: Agency, steps: list[tuple]) -> No
             unit=unit,
             days=Decimal(str(days)),
         )
+
+
+def make_citizen(id_number: str = "025190001234", name: str = "Phạm Thị Hồng Nhung") -> User:
+    """A citizen account as the first VNeID login creates it."""
+    from motcua.core.citizens import citizen_sign_in
+
+    claims = {"sub": f"sub-{id_number}", "id_number": id_number, "name": name, "acr": "vneid-2"}
+    return citizen_sign_in(claims=claims).user

@@ -37,7 +37,11 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.integrations",
     "motcua.portal",
+    "motcua.backoffice",
     "motcua.demo",
+    "motcua.payments",
+    "motcua.notifications",
+    "motcua.reports",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +164,7 @@ MOTCUA = {
     # The place named on official forms ("Phú Thọ, ngày … tháng … năm …", Nghị định 30/2020).
     "PLACE_NAME": os.environ.get("MOTCUA_PLACE_NAME", "Phú Thọ"),
     "POPULATION_LOOKUPS_PER_MINUTE": int(os.environ.get("MOTCUA_POPULATION_LOOKUP_RATE", "30")),
+    "UPLOAD_MAX_BYTES": int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
@@ -184,12 +189,64 @@ MOTCUA_CONNECTORS = {
         "key": os.environ.get("MOTCUA_POPULATION_KEY", "demo-population-key" if DEMO else ""),
         "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
     },
+    # Nền tảng thanh toán trực tuyến: merchant code and the shared secret that signs both ways.
+    "payment": {
+        "base_url": os.environ.get(
+            "MOTCUA_PAYMENT_URL",
+            f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_PAYMENT_PORT', '8104')}",
+        ),
+        "merchant": os.environ.get("MOTCUA_PAYMENT_MERCHANT", "MOTCUA-H44" if DEMO else ""),
+        "secret": os.environ.get("MOTCUA_PAYMENT_SECRET", "demo-payment-secret" if DEMO else ""),
+        "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+    },
     "retry": {
         "max_attempts": int(os.environ.get("MOTCUA_CONNECTOR_MAX_ATTEMPTS", "10")),
         "base_seconds": 30,
         "max_seconds": 3600,
     },
+    "timestamp": {
+        "base_url": os.environ.get(
+            "MOTCUA_TSA_URL", f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_TSA_PORT', '8107')}"
+        ),
+        "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+    },
 }
+
+# Citizen login: an OpenID Connect provider found by its issuer URL (VNeID; the demo simulator).
+MOTCUA_OIDC = {
+    "issuer": os.environ.get(
+        "MOTCUA_OIDC_ISSUER", f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_IDP_PORT', '8101')}"
+    ),
+    "client_id": os.environ.get("MOTCUA_OIDC_CLIENT_ID", "motcua-demo"),
+    "client_secret": os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "demo-idp-secret" if DEMO else ""),
+    "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+}
+
+# Messages to applicants (notifications): SMS and Zalo ZNS through the messaging gateway, whose
+# delivery reports are polled every `poll_seconds`, at most `polls` times.
+MOTCUA_CONNECTORS["messaging"] = {
+    "base_url": os.environ.get(
+        "MOTCUA_MESSAGING_URL",
+        f"http://127.0.0.1:{os.environ.get('MOTCUA_SIM_MESSAGING_PORT', '8106')}",
+    ),
+    "key": os.environ.get("MOTCUA_MESSAGING_KEY", "demo-messaging-key" if DEMO else ""),
+    "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
+    "poll_seconds": int(os.environ.get("MOTCUA_MESSAGING_POLL_SECONDS", "60")),
+    "polls": int(os.environ.get("MOTCUA_MESSAGING_POLLS", "10")),
+}
+# E-mail: SMTP when MOTCUA_EMAIL_HOST is set, else printed on the console (the demo's worker log).
+EMAIL_HOST = os.environ.get("MOTCUA_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("MOTCUA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("MOTCUA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MOTCUA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("MOTCUA_EMAIL_STARTTLS", "0") == "1"
+EMAIL_TIMEOUT = float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5"))
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "Một Cửa <motcua@localhost>")
 
 LOGGING = {
     "version": 1,
@@ -199,3 +256,21 @@ LOGGING = {
 }
 # Lockout is per account (API.md: "repeated failures lock the account"), whatever the address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Partner systems (OAuth2 client credentials, docs/decisions/0007) and the connector call log.
+MIDDLEWARE.append("motcua.integrations.middleware.PartnerAccessLogMiddleware")
+MOTCUA_PARTNERS = {
+    "token_seconds": int(os.environ.get("MOTCUA_PARTNER_TOKEN_SECONDS", "3600")),
+}
+MOTCUA_CONNECTOR_LOG = {
+    "days": int(os.environ.get("MOTCUA_CONNECTOR_LOG_DAYS", "90")),
+    "body_chars": int(os.environ.get("MOTCUA_CONNECTOR_LOG_BODY_CHARS", "4000")),
+}
+MOTCUA_TASK_RESULT_DAYS = int(os.environ.get("MOTCUA_TASK_RESULT_DAYS", "14"))
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto: the partner token endpoint only
+# answers over HTTPS (RFC 6749 §2.3.1: the client secret travels in the request).
+if os.environ.get("MOTCUA_TLS_PROXY", "0") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Back office (motcua.backoffice): the staff login's lockout page and the admin's brand template.
+AXES_LOCKOUT_TEMPLATE = "office/locked.html"
+TEMPLATES[0]["DIRS"].append(BASE_DIR / "backoffice" / "templates")  # wins over admin's base_site

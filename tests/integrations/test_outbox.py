@@ -27,11 +27,12 @@ def closed_port_portal(settings):
 def test_each_change_answers_at_once_with_its_sync_pending(api, procedure, commune, receiver):
     desk = api(receiver)
     dossier = act(desk, submit(desk, procedure, commune, channel="online"), "receive")
-    assert [(x["event"], x["state"]) for x in dossier["exchanges"]] == [
-        ("submit", "pending"),
-        ("receive", "pending"),
+    assert [(x["system"], x["event"], x["state"]) for x in dossier["exchanges"]] == [
+        ("national_portal", "submit", "pending"),
+        ("national_portal", "receive", "pending"),
+        *[("notifications", "receive", "pending")] * 3,  # e-mail, SMS, Zalo to the applicant
     ]
-    assert DBTaskResult.objects.count() == 2  # one delivery task each, queued with the change
+    assert DBTaskResult.objects.count() == 5  # one delivery task each, queued with the change
 
 
 def test_a_refused_change_queues_nothing(api, procedure, commune, receiver):

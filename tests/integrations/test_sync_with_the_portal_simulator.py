@@ -10,8 +10,11 @@ from tests.simulators.processes import call
 
 
 @pytest.fixture
-def connected(settings, portal):
-    """The connector points at the simulator process; retries are immediate for the test."""
+def connected(no_messages, settings, portal):
+    """The connector points at the simulator process; retries are immediate for the test.
+
+    Messages to the applicant are switched off: these tests are about the portal alone.
+    """
     settings.MOTCUA_CONNECTORS = {
         "national_portal": {"base_url": portal.url, "key": portal.key, "timeout": 1},
         "retry": {"max_attempts": 5, "base_seconds": 0, "max_seconds": 0},

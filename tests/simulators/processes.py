@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 KEYS = {"population": "test-population-key", "national-portal": "test-portal-key"}
+KEYS["payment"] = "test-payment-secret"  # the merchant's shared secret (signatures, not bearer)
+KEYS["messaging"] = "test-messaging-key"
 STARTUP_TIMEOUT = 10.0
 
 
@@ -80,6 +82,9 @@ class Simulator:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_SIM_")}
         env["MOTCUA_SIM_POPULATION_KEY"] = KEYS["population"]
         env["MOTCUA_SIM_PORTAL_KEY"] = KEYS["national-portal"]
+        env["MOTCUA_SIM_PAYMENT_SECRET"] = KEYS["payment"]
+        env["MOTCUA_SIM_PAYMENT_RETRY_SECONDS"] = "0.2"
+        env["MOTCUA_SIM_MESSAGING_KEY"] = KEYS["messaging"]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "motcua.simulators", self.name, "--port", str(self.port)],

@@ -24,7 +24,11 @@ def scope_agency_ids(user, roles: set[str] | None = None) -> set[int]:
     memberships = StaffRole.objects.filter(user=user)
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
-    paths = set(memberships.values_list("agency__path", flat=True))
+    return agency_ids_under(set(memberships.values_list("agency__path", flat=True)))
+
+
+def agency_ids_under(paths: set[str]) -> set[int]:
+    """The agencies at the given tree paths and every unit below them (one pass over paths)."""
     if not paths:
         return set()
     ids: set[int] = set()
@@ -32,6 +36,21 @@ def scope_agency_ids(user, roles: set[str] | None = None) -> set[int]:
         if any(path.startswith(prefix) for prefix in paths):
             ids.add(agency_id)
     return ids
+
+
+def role_scopes(user) -> dict[str, set[int]]:
+    """Role → agencies where the user acts in that role: where they hold it and the units below.
+
+    Two queries whatever the number of roles; a superuser holds every role everywhere.
+    """
+    agencies = list(Agency.objects.values_list("id", "path"))
+    if user.is_superuser:
+        return {role: {agency_id for agency_id, _ in agencies} for role in StaffRole.Role.values}
+    scopes: dict[str, set[int]] = {}
+    for prefix, role in StaffRole.objects.filter(user=user).values_list("agency__path", "role"):
+        below = {agency_id for agency_id, path in agencies if path.startswith(prefix)}
+        scopes.setdefault(role, set()).update(below)
+    return scopes
 
 
 def agencies_visible_to(user):
@@ -49,11 +68,14 @@ def calendar_overrides() -> dict:
     }
 
 
-def agency_calendar(agency: Agency | None) -> WorkingCalendar:
-    """The working calendar of an agency (its hours, the national holidays, the overrides)."""
+def agency_calendar(agency: Agency | None, overrides: dict | None = None) -> WorkingCalendar:
+    """The working calendar of an agency (its hours, the national holidays, the overrides).
+
+    Pass `overrides` (from `calendar_overrides()`) to build several calendars with one query.
+    """
     schedule = (
         WorkSchedule.from_strings(agency.work_periods, agency.works_saturday_morning)
         if agency
         else WorkSchedule()
     )
-    return WorkingCalendar(schedule, calendar_overrides())
+    return WorkingCalendar(schedule, calendar_overrides() if overrides is None else overrides)

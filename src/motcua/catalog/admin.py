@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import FeeItem, Field, Procedure, ProcessStep, RequiredDocument
 from motcua.core.audit import audit_record
@@ -8,17 +9,23 @@ from motcua.core.text import fold
 class FeeInline(admin.TabularInline):
     model = FeeItem
     extra = 0
+    verbose_name = _("phí, lệ phí")
+    verbose_name_plural = _("phí, lệ phí")
 
 
 class RequiredDocumentInline(admin.TabularInline):
     model = RequiredDocument
     extra = 0
+    verbose_name = _("thành phần hồ sơ")
+    verbose_name_plural = _("thành phần hồ sơ")
 
 
 class ProcessStepInline(admin.TabularInline):
     model = ProcessStep
     fk_name = "procedure"
     extra = 0
+    verbose_name = _("bước của quy trình nội bộ")
+    verbose_name_plural = _("quy trình nội bộ")
 
 
 @admin.register(Procedure)

@@ -6,11 +6,28 @@ from motcua.catalog.models import Procedure, ProcessStep
 from motcua.core.text import fold
 
 
-def procedure_search(q: str | None = None) -> QuerySet[Procedure]:
-    """Active procedures whose code or name contains every word of `q`, ignoring diacritics."""
+def procedure_search(
+    q: str | None = None,
+    *,
+    field: str | None = None,
+    agency: str | None = None,
+    level: str | None = None,
+) -> QuerySet[Procedure]:
+    """Active procedures whose code or name contains every word of `q`, ignoring diacritics.
+
+    `field` is a field code, `agency` an agency code, `level` the level of the agencies that
+    perform the procedure (province — its departments included —, district, commune).
+    """
     procedures = Procedure.objects.filter(is_active=True).select_related("field")
     for word in fold(q or "").split():
         procedures = procedures.filter(search_text__contains=word)
+    if field:
+        procedures = procedures.filter(field__code=field)
+    if agency:
+        procedures = procedures.filter(agencies__code=agency)
+    if level:
+        levels = ["province", "department"] if level == "province" else [level]
+        procedures = procedures.filter(agencies__level__in=levels).distinct()
     return procedures
 
 

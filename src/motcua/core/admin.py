@@ -3,13 +3,8 @@ from django.contrib import admin
 from motcua.core.models import AuditEvent, CalendarDay
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """The audit chain is read-only, even for administrators."""
-
-    list_display = ["id", "at", "actor_label", "action", "object_type", "object_id"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["object_id", "actor_label"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown to administrators and auditors; nothing is added, changed or deleted here."""
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -19,6 +14,15 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """The audit chain is read-only, even for administrators."""
+
+    list_display = ["id", "at", "actor_label", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_id", "actor_label"]
 
 
 @admin.register(CalendarDay)

@@ -1,4 +1,4 @@
-"""Cross-cutting records: the audit chain and the calendar overrides."""
+"""Cross-cutting records: the audit chain, the calendar overrides and citizen accounts."""
 
 from django.conf import settings
 from django.db import models
@@ -53,3 +53,37 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.kind}"
+
+
+class Citizen(models.Model):
+    """Công dân: an applicant's account, created at the first e-ID (VNeID) login.
+
+    Its user's username is `USERNAME_PREFIX` + the ID number, so a staff account is told apart
+    without a query.
+
+    The identity comes from the identity provider's claims and is refreshed at every login;
+    `id_number` (số định danh cá nhân) ties the account to the dossiers filed in that name.
+    """
+
+    USERNAME_PREFIX = "vneid:"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="citizen"
+    )
+    subject = models.CharField(_("mã định danh tại nhà cung cấp"), max_length=255, unique=True)
+    id_number = models.CharField(_("số định danh cá nhân"), max_length=12, unique=True)
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+    birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
+    gender = models.CharField(_("giới tính"), max_length=8, blank=True)
+    address = models.CharField(_("địa chỉ thường trú"), max_length=500, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    assurance = models.CharField(_("mức độ xác thực"), max_length=32, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("công dân")
+        verbose_name_plural = _("công dân")
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.id_number})"

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from motcua.core.admin import ReadOnlyAdmin
 from motcua.dossiers.models import Dossier, DossierEvent
 
 
@@ -15,19 +16,10 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdmin):
     """Read-only view: dossiers change only through the lifecycle services."""
 
     list_display = ["code", "procedure", "agency", "status", "received_at", "due_at"]
     list_filter = ["status", "channel"]
     search_fields = ["code", "applicant_id_number", "applicant_name"]
     inlines = [EventInline]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

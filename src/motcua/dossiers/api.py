@@ -163,6 +163,32 @@ class ActionSerializer(serializers.Serializer):
     rating = serializers.DictField(child=serializers.CharField(max_length=16), required=False)
 
 
+LIST_PARAMETERS = [
+    OpenApiParameter("status", str, enum=Status.values),
+    OpenApiParameter("agency", str),
+    OpenApiParameter("procedure", str),
+    OpenApiParameter("overdue", bool),
+    OpenApiParameter("q", str, description="mã hồ sơ, số định danh hoặc tên"),
+]
+
+
+def list_filters(params) -> dict:
+    """The list filters of API.md read from the query string (an unknown status is a 422)."""
+    status = params.get("status")
+    if status and status not in Status.values:
+        raise RuleBroken("Trạng thái không hợp lệ.", fields={"status": [status]})
+    overdue = {"true": True, "1": True, "false": False, "0": False}.get(
+        params.get("overdue", "").lower()
+    )
+    return {
+        "status": status,
+        "agency": params.get("agency"),
+        "procedure": params.get("procedure"),
+        "overdue": overdue,
+        "q": params.get("q"),
+    }
+
+
 def detail_response(user, code: str) -> Response:
     dossier = selectors.dossier_for(
         user, code, selectors.dossier_detail_queryset(selectors.dossiers_visible_to(user))
@@ -180,32 +206,9 @@ class DossierViewSet(viewsets.GenericViewSet):
     def get_queryset(self):
         return selectors.dossiers_visible_to(self.request.user)
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("status", str, enum=Status.values),
-            OpenApiParameter("agency", str),
-            OpenApiParameter("procedure", str),
-            OpenApiParameter("overdue", bool),
-            OpenApiParameter("q", str, description="mã hồ sơ, số định danh hoặc tên"),
-        ],
-        responses=DossierListSerializer(many=True),
-    )
+    @extend_schema(parameters=LIST_PARAMETERS, responses=DossierListSerializer(many=True))
     def list(self, request):
-        params = request.query_params
-        status = params.get("status")
-        if status and status not in Status.values:
-            raise RuleBroken("Trạng thái không hợp lệ.", fields={"status": [status]})
-        overdue = {"true": True, "1": True, "false": False, "0": False}.get(
-            params.get("overdue", "").lower()
-        )
-        dossiers = selectors.dossier_list(
-            request.user,
-            status=status,
-            agency=params.get("agency"),
-            procedure=params.get("procedure"),
-            overdue=overdue,
-            q=params.get("q"),
-        )
+        dossiers = selectors.dossier_list(request.user, **list_filters(request.query_params))
         page = self.paginate_queryset(dossiers)
         return self.get_paginated_response(DossierListSerializer(page, many=True).data)
 

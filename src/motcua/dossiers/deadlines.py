@@ -4,17 +4,19 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from motcua.core.calendar import LOCAL_TZ
+from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.dossiers.models import Dossier
 
 EARLY, ON_TIME, LATE = "early", "on_time", "late"
 WITHIN, OVERDUE = "within", "overdue"
+DUE_SOON = "due_soon"
 LABELS = {
     EARLY: "trước hạn",
     ON_TIME: "đúng hạn",
     LATE: "quá hạn",
     WITHIN: "trong hạn",
     OVERDUE: "quá hạn",
+    DUE_SOON: "đến hạn trong một ngày làm việc",
 }
 
 
@@ -38,3 +40,15 @@ def timeliness(dossier: Dossier, now: datetime | None = None) -> str | None:
     if dossier.clock_stopped_at is not None:
         return WITHIN if dossier.clock_stopped_at <= dossier.due_at else OVERDUE
     return OVERDUE if (now or timezone.now()) > dossier.due_at else WITHIN
+
+
+def urgency(dossier: Dossier, calendar: WorkingCalendar, now: datetime | None = None) -> str | None:
+    """For a pending dossier: within, due_soon (at most one working day left) or overdue.
+
+    None before receipt and once resolved. `calendar` is the receiving agency's working calendar.
+    """
+    judged = timeliness(dossier, now)
+    if judged != WITHIN or dossier.clock_stopped_at is not None:
+        return judged if judged in (WITHIN, OVERDUE) else None
+    left = calendar.working_seconds_between(now or timezone.now(), dossier.due_at)
+    return DUE_SOON if left <= calendar.days_to_seconds(1) else WITHIN

@@ -5,22 +5,51 @@ from django.utils import timezone
 
 from motcua.agencies.selectors import scope_agency_ids
 from motcua.core.errors import NotFound
+from motcua.core.models import Citizen
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import FINAL_STATUSES
 
 
+def citizen_id_number(user) -> str | None:
+    """The personal ID number of a citizen account, None for staff."""
+    if not user.is_authenticated or not user.username.startswith(Citizen.USERNAME_PREFIX):
+        return None
+    citizen = getattr(user, "citizen", None)
+    return citizen.id_number if citizen else None
+
+
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
-    """The dossiers of the user's agencies: filed with them or being processed by them."""
+    """Officers: the dossiers of their agencies, filed with them or being processed by them.
+
+    Citizens: the dossiers filed in their own name.
+    """
     dossiers = Dossier.objects.all()
     if user.is_superuser:
         return dossiers
-    ids = scope_agency_ids(user)
-    return dossiers.filter(Q(agency_id__in=ids) | Q(current_agency_id__in=ids))
+    id_number = citizen_id_number(user)
+    if id_number:
+        return dossiers.filter(applicant_id_number=id_number)
+    return dossiers_of_agencies(scope_agency_ids(user))
+
+
+def dossiers_of_agencies(ids: set[int]) -> QuerySet[Dossier]:
+    """The dossiers filed with these agencies or being processed by them."""
+    return Dossier.objects.filter(Q(agency_id__in=ids) | Q(current_agency_id__in=ids))
 
 
 def dossier_list(user, *, status=None, agency=None, procedure=None, overdue=None, q=None):
     """Filtered list for officers (API.md: status, agency, procedure, overdue, q)."""
-    dossiers = dossiers_visible_to(user).select_related("procedure", "agency")
+    return dossiers_filtered(
+        dossiers_visible_to(user),
+        status=status, agency=agency, procedure=procedure, overdue=overdue, q=q,
+    )  # fmt: skip
+
+
+def dossiers_filtered(
+    dossiers: QuerySet[Dossier], *, status=None, agency=None, procedure=None, overdue=None, q=None
+) -> QuerySet[Dossier]:
+    """The list filters of API.md (status, agency, procedure, overdue, q) on a scoped queryset."""
+    dossiers = dossiers.select_related("procedure", "agency")
     if status:
         dossiers = dossiers.filter(status=status)
     if agency:

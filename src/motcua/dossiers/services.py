@@ -24,6 +24,7 @@ from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
+from motcua.core.system import system_user
 from motcua.dossiers.models import (
     Channel,
     DailySequence,
@@ -35,9 +36,18 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
-from motcua.dossiers.selectors import dossier_for, dossiers_visible_to
-from motcua.dossiers.workflow import FINAL_STATUSES, TRANSITIONS, Clock, Scope, Transition
+from motcua.dossiers.selectors import citizen_id_number, dossier_for, dossiers_visible_to
+from motcua.dossiers.workflow import (
+    APPLICANT,
+    FINAL_STATUSES,
+    TRANSITIONS,
+    Clock,
+    Scope,
+    Transition,
+)
 from motcua.integrations.services import dossier_sync_enqueue
+from motcua.notifications.services import notify_applicant
+from motcua.reports.services import dossier_facts_update
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
@@ -54,9 +64,23 @@ def roles_in(actor, agency: Agency) -> set[str]:
     }
 
 
-def _require_role(actor, agency: Agency, allowed: set[str] | frozenset[str], what: str) -> None:
-    if not roles_in(actor, agency) & set(allowed):
+def _require_role(
+    actor, agency: Agency, allowed: set[str] | frozenset[str], what: str, dossier=None
+) -> None:
+    roles = roles_in(actor, agency)
+    if dossier is not None and citizen_id_number(actor) == dossier.applicant_id_number:
+        roles.add(APPLICANT)
+    if not roles & set(allowed):
         raise Forbidden(f"Bạn không có quyền {what.lower()} tại {agency.name}.")
+
+
+def _require_submitter(actor, agency: Agency, channel: str, applicant: dict) -> None:
+    """Officers receive at their desk; a citizen files online, only in their own name."""
+    own_id = citizen_id_number(actor)
+    if own_id is None:
+        _require_role(actor, agency, {"receiver"}, "nhận hồ sơ")
+    elif channel != Channel.ONLINE or applicant.get("id_number") != own_id:
+        raise Forbidden("Công dân chỉ nộp hồ sơ trực tuyến, đứng tên chính mình.")
 
 
 def _next_sequence(agency: Agency, day) -> int:
@@ -118,7 +142,7 @@ def dossier_submit(
     documents: list[dict] | None = None,
 ) -> Dossier:
     """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date)."""
-    _require_role(actor, agency, {"receiver"}, "nhận hồ sơ")
+    _require_submitter(actor, agency, channel, applicant)
     if agency.merged_into_id:
         raise RuleBroken(
             f"{agency.name} đã sáp nhập vào {agency.merged_into.name}: nộp hồ sơ tại cơ quan mới.",
@@ -174,6 +198,7 @@ def _add_documents(dossier: Dossier, documents: list[dict], now: datetime, sourc
             kind=doc.get("kind") or "original",
             count=int(doc.get("count") or 1),
             source=doc.get("source") or source,
+            file=doc.get("file") or "",  # a Django File: a scan digitised at the desk
             added_at=now,
         )
 
@@ -214,6 +239,8 @@ def _record(
         data={"from": from_status, "to": to_status, "version": dossier.version, **data},
     )
     dossier_sync_enqueue(dossier=dossier, event=action, at=now)
+    notify_applicant(dossier=dossier, event=action, at=now, note=note, data=data)
+    dossier_facts_update(dossier=dossier)
 
 
 @transaction.atomic
@@ -257,7 +284,11 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
         dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_for_update())
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
         _require_role(
-            actor, scope_agency or dossier.current_agency, transition.roles, transition.label
+            actor,
+            scope_agency or dossier.current_agency,
+            transition.roles,
+            transition.label,
+            dossier=dossier,
         )
         if dossier.status not in transition.sources:
             raise Conflict(
@@ -564,3 +595,29 @@ ACTION_HANDLERS: dict[str, Callable[..., Outcome]] = {
     "withdraw": _withdraw,
     "rate": _rate,
 }
+
+
+PAYMENT_PLATFORM = ("payment-platform", "Nền tảng thanh toán quốc gia")
+
+
+@transaction.atomic
+def dossier_record_online_payment(
+    *, code: str, amount: int, reference: str, receipt_number: str
+) -> Dossier:
+    """Ghi nhận thanh toán trực tuyến: the payment platform confirmed a payment for the dossier.
+
+    The `record_payment` transition with the platform as the actor (a system account), so the
+    clock, the timeline, the audit and the national-portal sync are those of a desk payment.
+    """
+    dossier = Dossier.objects.select_for_update().filter(code=code).first()
+    if dossier is None:
+        raise NotFound("Không tìm thấy hồ sơ.")
+    transition = TRANSITIONS["record_payment"]
+    if dossier.status not in transition.sources:
+        raise Conflict(
+            f"Hồ sơ {Status(dossier.status).label}, không chờ thanh toán.", code="invalid_state"
+        )
+    params = {"amount": amount, "method": Payment.Method.ONLINE, "reference": reference,
+              "receipt_number": receipt_number}  # fmt: skip
+    _apply(dossier, transition, system_user(*PAYMENT_PLATFORM), timezone.now(), params)
+    return dossier

@@ -44,6 +44,8 @@ def _t(action, sources, target, roles, scope, clock, label) -> Transition:
 
 IN_PROCESS = {S.RECEIVED, S.PROCESSING}
 HANDLERS = {"specialist", "approver", "clerk", "receiver"}
+# Not a staff role: the citizen in whose name the dossier was filed, acting for themselves.
+APPLICANT = "applicant"
 
 # fmt: off
 TRANSITIONS: dict[str, Transition] = {
@@ -54,8 +56,8 @@ TRANSITIONS: dict[str, Transition] = {
         _t("request_supplement", {S.SUBMITTED, *IN_PROCESS}, S.SUPPLEMENT_REQUESTED,
            {"receiver", "specialist", "approver"}, Scope.CURRENT, Clock.STOP,
            "Yêu cầu bổ sung, hoàn thiện hồ sơ"),
-        _t("submit_supplement", {S.SUPPLEMENT_REQUESTED}, None, {"receiver"}, Scope.RECEIVING,
-           Clock.RESUME, "Nộp bổ sung hồ sơ"),
+        _t("submit_supplement", {S.SUPPLEMENT_REQUESTED}, None, {"receiver", APPLICANT},
+           Scope.RECEIVING, Clock.RESUME, "Nộp bổ sung hồ sơ"),
         _t("refuse", {S.SUBMITTED}, S.REFUSED, {"receiver"}, Scope.RECEIVING, Clock.NONE,
            "Từ chối tiếp nhận hồ sơ"),
         _t("forward", IN_PROCESS, S.PROCESSING, HANDLERS, Scope.CURRENT, Clock.NONE,
@@ -78,9 +80,11 @@ TRANSITIONS: dict[str, Transition] = {
         _t("resume", {S.PAUSED}, None, {"approver"}, Scope.CURRENT, Clock.RESUME,
            "Tiếp tục giải quyết"),
         _t("withdraw", {S.SUBMITTED, S.SUPPLEMENT_REQUESTED, *IN_PROCESS, S.AWAITING_PAYMENT,
-                        S.PAUSED}, S.WITHDRAWN, {"receiver"}, Scope.RECEIVING, Clock.NONE,
+                        S.PAUSED}, S.WITHDRAWN, {"receiver", APPLICANT}, Scope.RECEIVING,
+           Clock.NONE,
            "Dừng giải quyết theo đề nghị của người nộp"),
-        _t("rate", {S.RETURNED, S.REJECTED}, None, {"receiver"}, Scope.RECEIVING, Clock.NONE,
+        _t("rate", {S.RETURNED, S.REJECTED}, None, {"receiver", APPLICANT}, Scope.RECEIVING,
+           Clock.NONE,
            "Đánh giá mức độ hài lòng"),
     ]
 }

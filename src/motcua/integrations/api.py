@@ -1,11 +1,28 @@
-"""HTTP API of the LGSP: citizen lookup in the national population database."""
+"""HTTP API of the LGSP: citizen lookup in the national population database, and the partner
+API (OAuth2 client credentials token endpoint, dossiers of the partner's agencies)."""
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
+from rest_framework.parsers import FormParser
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from motcua.core.api import ErrorSerializer
+from motcua.dossiers import selectors as dossier_selectors
+from motcua.dossiers.api import (
+    LIST_PARAMETERS,
+    DossierListSerializer,
+    DossierSerializer,
+    list_filters,
+)
+from motcua.integrations.models import PartnerClient
+from motcua.integrations.oauth import server
+from motcua.integrations.partners import PartnerAPIMixin
+from motcua.integrations.selectors import partner_dossiers
 from motcua.integrations.services import citizen_lookup
 
 CitizenSerializer = inline_serializer(
@@ -37,3 +54,84 @@ def citizen(request: Request, id_number: str) -> Response:
         dossier_code=request.query_params.get("dossier", ""),
     )
     return Response(identity)
+
+
+TokenRequest = inline_serializer(
+    "PartnerTokenGrant",
+    {
+        "grant_type": serializers.ChoiceField(choices=["client_credentials"]),
+        "scope": serializers.CharField(required=False, help_text="các phạm vi, cách nhau dấu cách"),
+        "client_id": serializers.CharField(required=False, help_text="nếu không dùng HTTP Basic"),
+        "client_secret": serializers.CharField(required=False),
+    },
+)
+TokenAnswer = inline_serializer(
+    "PartnerToken",
+    {
+        "access_token": serializers.CharField(),
+        "token_type": serializers.ChoiceField(choices=["Bearer"]),
+        "expires_in": serializers.IntegerField(),
+        "scope": serializers.CharField(),
+    },
+)
+TokenError = inline_serializer(
+    "PartnerTokenError",
+    {
+        "error": serializers.CharField(help_text="mã lỗi của RFC 6749 §5.2"),
+        "error_description": serializers.CharField(required=False),
+        "code": serializers.CharField(),
+        "detail": serializers.CharField(),
+        "fields": serializers.DictField(),
+    },
+)
+
+
+class PartnerTokenView(APIView):
+    """Cấp mã truy cập cho hệ thống đối tác (OAuth2 client credentials, RFC 6749 §4.4)."""
+
+    partner_api = True
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    parser_classes = [FormParser]
+
+    @extend_schema(
+        request={"application/x-www-form-urlencoded": TokenRequest},
+        responses={200: TokenAnswer, 400: TokenError, 401: TokenError},
+        auth=[],
+        description="Xác thực ứng dụng bằng HTTP Basic (client_id:client_secret) hoặc các trường "
+        "client_id, client_secret; `scope` không bắt buộc (mặc định: mọi phạm vi được cấp).",
+    )
+    def post(self, request: Request) -> HttpResponse:
+        return server.token_response(request._request)
+
+
+class PartnerDossierViewSet(PartnerAPIMixin, viewsets.GenericViewSet):
+    """Hồ sơ cho hệ thống đối tác: the dossiers of the partner's agencies, as officers see them."""
+
+    required_scope = PartnerClient.Scope.DOSSIERS_READ
+    lookup_field = "code"
+    lookup_value_regex = "[^/]+"
+    serializer_class = DossierSerializer
+
+    def get_queryset(self):
+        return partner_dossiers(self.request.auth.client)
+
+    @extend_schema(
+        parameters=LIST_PARAMETERS,
+        responses={200: DossierListSerializer(many=True), 401: ErrorSerializer,
+                   403: ErrorSerializer, 429: ErrorSerializer},
+    )  # fmt: skip
+    def list(self, request: Request) -> Response:
+        filters = list_filters(request.query_params)
+        page = self.paginate_queryset(
+            dossier_selectors.dossiers_filtered(self.get_queryset(), **filters)
+        )
+        return self.get_paginated_response(DossierListSerializer(page, many=True).data)
+
+    @extend_schema(
+        responses={200: DossierSerializer, 401: ErrorSerializer, 403: ErrorSerializer,
+                   404: ErrorSerializer, 429: ErrorSerializer},
+    )  # fmt: skip
+    def retrieve(self, request: Request, code: str | None = None) -> Response:
+        queryset = dossier_selectors.dossier_detail_queryset(self.get_queryset())
+        return Response(DossierSerializer(dossier_selectors.dossier_for(None, code, queryset)).data)

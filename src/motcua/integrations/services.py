@@ -1,8 +1,9 @@
-"""Writes of the LGSP: the outbox (queued in the transaction of the change it reports) and the
-logged lookups in the national population database."""
+"""Writes of the LGSP: the outbox (queued in the transaction of the change it reports), the
+logged lookups in the national population database, and the partner systems' credentials."""
 
 import re
-from datetime import datetime
+import secrets
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,7 +24,14 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_for
 from motcua.integrations.connectors import ConnectorError
 from motcua.integrations.connectors.population import lookup_citizen
-from motcua.integrations.models import Exchange, PopulationLookup
+from motcua.integrations.models import (
+    Exchange,
+    PartnerClient,
+    PartnerRequest,
+    PartnerToken,
+    PopulationLookup,
+)
+from motcua.integrations.selectors import digest
 from motcua.integrations.tasks import deliver_exchange
 
 
@@ -124,3 +132,95 @@ def _log_lookup(actor, id_number: str, purpose: str, dossier: Dossier | None, ou
             data={"purpose": purpose.strip(), "dossier": dossier.code if dossier else None,
                   "outcome": outcome},
         )  # fmt: skip
+
+
+def partner_client_create(
+    *, actor, name: str, scopes: list[str], rate_limit: int, agencies, is_active: bool = True
+) -> tuple[PartnerClient, str]:
+    """Register a partner system; returns it and its secret, which is never shown again."""
+    _require_partner_admin(actor, agencies)
+    secret = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        client = PartnerClient.objects.create(
+            name=name, client_id=f"mc-{secrets.token_hex(8)}", secret_digest=digest(secret),
+            scopes=_known_scopes(scopes), rate_limit=rate_limit, is_active=is_active,
+        )  # fmt: skip
+        client.agencies.set(agencies)
+        _audit_partner(actor, "partner_client_create", client)
+    return client, secret
+
+
+def partner_client_update(
+    *, actor, client: PartnerClient, name: str, scopes: list[str], rate_limit: int, agencies,
+    is_active: bool,
+) -> PartnerClient:  # fmt: skip
+    """Change what a partner system may do; deactivating it ends its tokens at once."""
+    _require_partner_admin(actor, [*client.agencies.all(), *agencies])
+    with transaction.atomic():
+        client.name, client.rate_limit, client.is_active = name, rate_limit, is_active
+        client.scopes = _known_scopes(scopes)
+        client.save(update_fields=["name", "scopes", "rate_limit", "is_active"])
+        client.agencies.set(agencies)
+        _audit_partner(actor, "partner_client_update", client)
+    return client
+
+
+def partner_client_rotate_secret(*, actor, client: PartnerClient) -> str:
+    """A new secret for a partner system; the old one and every token issued with it end."""
+    _require_partner_admin(actor, client.agencies.all())
+    secret = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        client.secret_digest = digest(secret)
+        client.save(update_fields=["secret_digest"])
+        client.tokens.all().delete()
+        _audit_partner(actor, "partner_client_rotate_secret", client)
+    return secret
+
+
+def partner_token_save(
+    *, client: PartnerClient, token: str, scopes: list[str], expires_in: int
+) -> PartnerToken:
+    """Keep the digest of a token just issued; the client's expired tokens go at the same time."""
+    now = timezone.now()
+    with transaction.atomic():
+        client.tokens.filter(expires_at__lte=now).delete()
+        return PartnerToken.objects.create(
+            client=client, digest=digest(token), scopes=scopes, issued_at=now,
+            expires_at=now + timedelta(seconds=expires_in),
+        )  # fmt: skip
+
+
+def partner_request_record(
+    *, client: PartnerClient | None, method: str, path: str, status: int, duration: float,
+    remote_addr: str | None,
+) -> PartnerRequest:  # fmt: skip
+    """One line of the partner access log."""
+    return PartnerRequest.objects.create(
+        client=client, method=method[:8], path=path[:500], status=status,
+        at=timezone.now(), duration_ms=round(duration * 1000), remote_addr=remote_addr or None,
+    )  # fmt: skip
+
+
+def _require_partner_admin(actor, agencies) -> None:
+    """An administrator above every agency the partner may read (any administrator if none)."""
+    agencies = list(agencies)
+    for agency in agencies:
+        require_admin(actor, agency)
+    if not agencies:
+        require_admin(actor)
+
+
+def _known_scopes(scopes: list[str]) -> list[str]:
+    unknown = sorted(set(scopes) - set(PartnerClient.Scope.values))
+    if unknown:
+        raise RuleBroken("Phạm vi quyền không hợp lệ.", fields={"scopes": unknown})
+    return sorted(set(scopes))
+
+
+def _audit_partner(actor, action: str, client: PartnerClient) -> None:
+    audit_record(
+        actor=actor, action=action, object_type="partner_client", object_id=client.client_id,
+        data={"name": client.name, "scopes": client.scopes, "rate_limit": client.rate_limit,
+              "active": client.is_active,
+              "agencies": sorted(client.agencies.values_list("code", flat=True))},
+    )  # fmt: skip

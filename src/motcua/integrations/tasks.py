@@ -5,6 +5,7 @@ task that runs twice or after the exchange was delivered does nothing more.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,7 +18,28 @@ from motcua.integrations.connectors import ConnectorError, national_portal
 from motcua.integrations.models import Exchange
 
 log = logging.getLogger(__name__)
-SENDERS = {Exchange.System.NATIONAL_PORTAL: national_portal.sync_dossier}
+Sender = Callable[[Exchange], dict]
+
+
+def _sync_to_portal(exchange: Exchange) -> dict:
+    return national_portal.sync_dossier(exchange.payload, str(exchange.idempotency_key))
+
+
+SENDERS: dict[str, Sender] = {Exchange.System.NATIONAL_PORTAL: _sync_to_portal}
+GIVE_UP: dict[str, Callable[[Exchange], None]] = {}
+
+
+def register_sender(
+    system: str, send: Sender, *, give_up: Callable[[Exchange], None] | None = None
+) -> None:
+    """Let an app deliver the exchanges of its `system` (called from its AppConfig.ready).
+
+    `send` raises ConnectorError to be retried; `give_up` runs, in the same transaction, when an
+    exchange is dead after the last attempt.
+    """
+    SENDERS[system] = send
+    if give_up is not None:
+        GIVE_UP[system] = give_up
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -33,7 +55,7 @@ def deliver_exchange(exchange_id: int) -> None:
     if exchange is None:
         return
     try:
-        answer = SENDERS[exchange.system](exchange.payload, str(exchange.idempotency_key))
+        answer = SENDERS[exchange.system](exchange)
     except ConnectorError as error:
         log.warning("exchange %s (%s) failed: %s", exchange.pk, exchange.system, error)
         _record_failure(exchange, str(error))
@@ -53,6 +75,8 @@ def _record_failure(exchange: Exchange, error: str) -> None:
     exchange.last_error = error
     if exchange.attempts >= settings.MOTCUA_CONNECTORS["retry"]["max_attempts"]:
         exchange.state = Exchange.State.DEAD
+        if exchange.system in GIVE_UP:
+            GIVE_UP[exchange.system](exchange)
     else:
         run_after = timezone.now() + retry_delay(exchange.attempts)
         deliver_exchange.using(run_after=run_after).enqueue(exchange.pk)

@@ -8,12 +8,16 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from motcua.simulators import national_portal, population
+from motcua.simulators import idp, messaging, national_portal, payment, population, tsa
 from motcua.simulators.base import serve
 
 SIMULATORS: dict[str, ModuleType] = {
     population.NAME: population,
     national_portal.NAME: national_portal,
+    idp.NAME: idp,
+    tsa.NAME: tsa,
+    payment.NAME: payment,
+    messaging.NAME: messaging,
 }
 
 

@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -47,12 +48,21 @@ class Request:
         """The body parsed as JSON; ValueError when it is not valid UTF-8 JSON."""
         return json.loads(self.body.decode("utf-8"))
 
+    def query(self) -> dict[str, str]:
+        """The query-string parameters; a repeated one keeps its first value."""
+        return _first_values(self.environ.get("QUERY_STRING", ""))
+
+    def form(self) -> dict[str, str]:
+        """The `application/x-www-form-urlencoded` body; a repeated field keeps its first value."""
+        return _first_values(self.body.decode("utf-8", errors="replace"))
+
 
 @dataclass
 class Response:
     status: int
     body: bytes
     content_type: str = "application/json; charset=utf-8"
+    headers: list[tuple[str, str]] = field(default_factory=list)
 
 
 Handler = Callable[[Request], Response]
@@ -66,6 +76,23 @@ def json_response(status: int, data: Any) -> Response:
 def error_response(status: int, error: str, detail: str) -> Response:
     """The error body of every simulator: a machine code and a Vietnamese explanation."""
     return json_response(status, {"error": error, "detail": detail})
+
+
+def html_response(status: int, html: str) -> Response:
+    """An HTML page."""
+    return Response(status, html.encode("utf-8"), "text/html; charset=utf-8")
+
+
+def redirect(url: str) -> Response:
+    """302 Found to `url`."""
+    return Response(302, b"", "text/plain; charset=utf-8", [("Location", url)])
+
+
+def _first_values(encoded: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for name, value in urllib.parse.parse_qsl(encoded, keep_blank_values=True):
+        values.setdefault(name, value)
+    return values
 
 
 class Faults:
@@ -144,7 +171,11 @@ class App:
         reason = HTTPStatus(response.status).phrase
         start_response(
             f"{response.status} {reason}",
-            [("Content-Type", response.content_type), ("Content-Length", str(len(response.body)))],
+            [
+                ("Content-Type", response.content_type),
+                ("Content-Length", str(len(response.body))),
+                *response.headers,
+            ],
         )
         return [response.body]
 

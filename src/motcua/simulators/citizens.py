@@ -54,3 +54,13 @@ CITIZENS: tuple[dict[str, str], ...] = (
 )
 
 BY_ID: dict[str, dict[str, str]] = {citizen["id_number"]: citizen for citizen in CITIZENS}
+
+# Citizens with a VNeID account on the identity-provider simulator, and the contact details the
+# account holds (not part of the population database's answer).
+VNEID_CONTACTS: dict[str, dict[str, str]] = {
+    "025190001234": {"phone_number": "+84912001234", "email": "nhung.pham@example.com"},
+    "025085004512": {"phone_number": "+84983004512", "email": "hung.nguyen@example.com"},
+    "025178002367": {"phone_number": "+84904002367", "email": "ha.tran@example.com"},
+    "025203000451": {"phone_number": "+84356000451", "email": "quan.hoang@example.com"},
+    "025305001876": {"phone_number": "+84867001876", "email": "anh.do@example.com"},
+}

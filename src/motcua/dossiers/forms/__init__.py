@@ -43,8 +43,13 @@ def form_pdf(form: Form) -> bytes:
         svg = io.BytesIO()
         segno.make(form.qr_url, error="m").save(svg, kind="svg", border=1)
         inputs["qr"] = svg.getvalue().decode()
+    return typst_pdf(TEMPLATE, inputs)
+
+
+def typst_pdf(template: Path, inputs: dict[str, str]) -> bytes:
+    """Compile a Typst template with the project's fonts (Liberation Serif) into PDF."""
     fonts = [str(settings.FONT_DIR)] if Path(settings.FONT_DIR).is_dir() else []
-    return typst.compile(str(TEMPLATE), font_paths=fonts, sys_inputs=inputs)
+    return typst.compile(str(template), font_paths=fonts, sys_inputs=inputs)
 
 
 def form_xlsx(form: Form) -> bytes:

@@ -14,6 +14,7 @@ def sync_dossier(payload: dict, idempotency_key: str) -> dict:
         body=payload,
         headers={"Authorization": f"Bearer {config['key']}", "Idempotency-Key": idempotency_key},
         timeout=config["timeout"],
+        system="national_portal",
     )
     if answer.get("acknowledged") is not True:
         raise ConnectorError("Cổng Dịch vụ công quốc gia không xác nhận đã nhận.")

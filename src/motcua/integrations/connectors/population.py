@@ -16,6 +16,7 @@ def lookup_citizen(id_number: str) -> dict | None:
             f"{config['base_url'].rstrip('/')}/api/v1/citizens/{id_number}",
             headers={"Authorization": f"Bearer {config['key']}"},
             timeout=config["timeout"],
+            system="population",
         )
     except ConnectorError as error:
         if error.status == 404:

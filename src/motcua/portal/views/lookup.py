@@ -1,4 +1,4 @@
-"""Citizen pages of the Cổng dịch vụ công (server-rendered, work without JavaScript)."""
+"""Public lookup of a dossier by its code and the applicant's ID number."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

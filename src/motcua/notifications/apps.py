@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "motcua.notifications"
+    verbose_name = "Thông báo cho người nộp hồ sơ"
+
+    def ready(self) -> None:
+        from motcua.integrations.models import Exchange
+        from motcua.integrations.tasks import register_sender
+        from motcua.notifications import delivery
+
+        register_sender(Exchange.System.NOTIFICATIONS, delivery.send_exchange,
+                        give_up=delivery.give_up)  # fmt: skip

@@ -1,0 +1,71 @@
+"""Render message templates as plain text with Django's template engine.
+
+The engine has autoescape off (the messages are plain text: SMS, Zalo parameters, a text/plain
+e-mail, so HTML escaping would only garble "&" or quotes in names) and no template loaders, so a
+template edited in the admin cannot include files. The context holds only strings with control
+characters and line breaks removed: an applicant-provided name cannot add lines or headers.
+"""
+
+import re
+from datetime import datetime
+
+from django.conf import settings
+from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.core.calendar import LOCAL_TZ
+from motcua.dossiers.models import Dossier
+
+ENGINE = Engine(autoescape=False, loaders=[], libraries={})
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+VARIABLES = {
+    "applicant_name": "họ tên người nộp",
+    "code": "mã hồ sơ",
+    "procedure": "tên thủ tục",
+    "agency": "cơ quan tiếp nhận",
+    "due_at": "hẹn trả kết quả (giờ, ngày)",
+    "note": "ghi chú của cán bộ (lý do, nội dung cần bổ sung)",
+    "items": "các giấy tờ, nội dung cần bổ sung",
+    "lookup_url": "địa chỉ tra cứu hồ sơ",
+}
+
+
+class RenderError(Exception):
+    """A template that does not compile, or includes another (there are none to include)."""
+
+
+def local_datetime(instant: datetime | None) -> str:
+    """`08:00 ngày 19/11/2026` in Hà Nội time, or an empty string."""
+    if instant is None:
+        return ""
+    local = timezone.localtime(instant, LOCAL_TZ)
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+def _clean(value: str) -> str:
+    return CONTROL.sub(" ", value).strip()
+
+
+def message_context(dossier: Dossier, note: str, data: dict) -> dict[str, str]:
+    """The variables a template may use, all plain single-line strings."""
+    base_url = settings.MOTCUA["PUBLIC_BASE_URL"].rstrip("/")
+    values = {
+        "applicant_name": dossier.applicant_name,
+        "code": dossier.code,
+        "procedure": dossier.procedure.name,
+        "agency": dossier.agency.name,
+        "due_at": local_datetime(dossier.due_at),
+        "note": note,
+        "items": "; ".join(str(item) for item in data.get("items") or []),
+        "lookup_url": f"{base_url}{reverse('portal-lookup')}?ma={dossier.code}",
+    }
+    return {name: _clean(str(value)) for name, value in values.items()}
+
+
+def render(source: str, context: dict[str, str]) -> str:
+    """`source` rendered with `context` as plain text; RenderError when it cannot be."""
+    try:
+        return ENGINE.from_string(source).render(Context(context, autoescape=False)).strip()
+    except (TemplateSyntaxError, TemplateDoesNotExist) as error:
+        raise RenderError(str(error)) from error

@@ -1,0 +1,172 @@
+"""Writes of notifications: messages queued with the dossier change that causes them, opt-outs,
+and template edits."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.core.audit import audit_record
+from motcua.core.errors import NotFound, RuleBroken
+from motcua.dossiers.models import Dossier
+from motcua.integrations.models import Exchange
+from motcua.integrations.tasks import deliver_exchange
+from motcua.notifications.addresses import mask, normalise
+from motcua.notifications.models import Channel, MessageTemplate, Notification, OptOut
+from motcua.notifications.rendering import RenderError, message_context, render
+
+UNSUBSCRIBE_SALT = "motcua.notifications.unsubscribe"
+
+
+def notify_applicant(
+    *, dossier: Dossier, event: str, at: datetime, note: str = "", data: dict | None = None
+) -> list[Notification]:
+    """Queue the applicant's messages about `event`, in the caller's transaction.
+
+    One message per active template of the event whose channel the applicant can be reached on;
+    an event without templates costs one query. Opted-out or unrenderable messages are recorded,
+    not sent. Each message to send is an `Exchange` the worker delivers.
+    """
+    templates = list(MessageTemplate.objects.filter(event=event, is_active=True))
+    if not templates:
+        return []
+    context = message_context(dossier, note, data or {})
+    made = []
+    for template in templates:
+        raw = (
+            dossier.applicant_email
+            if template.channel == Channel.EMAIL
+            else dossier.applicant_phone
+        )
+        address = normalise(template.channel, raw)
+        if address is not None:
+            made.append(_queue(dossier, template, address, context, at))
+    return made
+
+
+def _queue(
+    dossier: Dossier, template: MessageTemplate, address: str, context: dict, at: datetime
+) -> Notification:
+    notification = Notification(
+        dossier=dossier, event=template.event, channel=template.channel, recipient=address,
+        zns_template_id=template.zns_template_id, created_at=at,
+    )  # fmt: skip
+    try:
+        notification.subject = " ".join(render(template.subject, context).split())
+        notification.text = render(template.body, context)
+        notification.zns_params = {
+            k: render(str(v), context) for k, v in template.zns_params.items()
+        }
+    except RenderError as error:
+        notification.state = Notification.State.FAILED
+        notification.delivery_status = f"Mẫu tin nhắn lỗi: {error}"[:255]
+    if template.channel == Channel.EMAIL:
+        link = unsubscribe_url(address, template.channel)
+        notification.text += f"\n\n--\nNgừng nhận thư thông báo về hồ sơ: {link}"
+    if notification.state == Notification.State.PENDING and is_opted_out(address, template.channel):
+        notification.state = Notification.State.OPTED_OUT
+        notification.delivery_status = "Người nhận đã từ chối nhận tin qua kênh này."
+    if notification.state == Notification.State.PENDING:
+        notification.exchange = Exchange.objects.create(
+            dossier=dossier,
+            system=Exchange.System.NOTIFICATIONS,
+            event=template.event,
+            payload={"channel": template.channel, "recipient": mask(address)},
+        )
+        deliver_exchange.enqueue(notification.exchange.pk)
+    notification.save()
+    return notification
+
+
+def is_opted_out(address: str, channel: str) -> bool:
+    """Whether the (normalised) address asked to receive nothing on this channel."""
+    return OptOut.objects.filter(address=address, channel=channel).exists()
+
+
+def unsubscribe_url(address: str, channel: str) -> str:
+    """The signed link, printed in every e-mail, that stops this channel for this address."""
+    token = signing.dumps([address, channel], salt=UNSUBSCRIBE_SALT, compress=True)
+    base_url = settings.MOTCUA["PUBLIC_BASE_URL"].rstrip("/")
+    return f"{base_url}{reverse('notifications-unsubscribe', args=[token])}"
+
+
+def unsubscribe_target(token: str) -> tuple[str, str]:
+    """The (address, channel) a signed link names; NotFound when it was forged or mangled."""
+    try:
+        address, channel = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise NotFound(
+            "Liên kết ngừng nhận tin không hợp lệ hoặc đã bị sửa.", code="invalid_link"
+        ) from error
+    if channel not in Channel.values:
+        raise NotFound("Liên kết ngừng nhận tin không hợp lệ.", code="invalid_link")
+    return address, channel
+
+
+@transaction.atomic
+def optout_record(*, actor, address: str, channel: str, source: str) -> OptOut:
+    """Từ chối nhận tin: the address gets no more messages on the channel (idempotent)."""
+    if channel not in Channel.values:
+        raise RuleBroken("Kênh nhận tin không hợp lệ.", fields={"channel": [channel]})
+    normalised = normalise(channel, address)
+    if normalised is None:
+        what = "Địa chỉ thư điện tử" if channel == Channel.EMAIL else "Số điện thoại di động"
+        raise RuleBroken(f"{what} không hợp lệ.", code="invalid_address",
+                         fields={"address": [address]})  # fmt: skip
+    optout, created = OptOut.objects.get_or_create(
+        address=normalised, channel=channel, defaults={"source": source, "at": timezone.now()}
+    )
+    if created:
+        _audit(actor, "notification_optout", optout, {"source": source})
+    return optout
+
+
+@transaction.atomic
+def optout_remove(*, actor, optout: OptOut) -> None:
+    """The applicant asked to receive messages on the channel again."""
+    _audit(actor, "notification_optin", optout, {})
+    optout.delete()
+
+
+def _audit(actor, action: str, optout: OptOut, data: dict) -> None:
+    audit_record(actor=actor, action=action, object_type="optout",
+                 object_id=f"{optout.channel}:{mask(optout.address)}", data=data)  # fmt: skip
+
+
+def template_problems(template: MessageTemplate) -> dict[str, str]:
+    """What keeps a template from rendering, per field (empty when it is fine)."""
+    params = template.zns_params
+    if not isinstance(params, dict) or not all(isinstance(v, str) for v in params.values()):
+        return {"zns_params": 'Tham số ZNS là một đối tượng JSON {"tên": "giá trị"}.'}
+    problems = {}
+    sources = {"subject": template.subject, "body": template.body,
+               "zns_params": " ".join(params.values())}  # fmt: skip
+    for name, source in sources.items():
+        try:
+            render(source, {})
+        except RenderError as error:
+            problems[name] = str(error)
+    if template.channel == Channel.EMAIL and not template.subject.strip():
+        problems["subject"] = "Thư điện tử cần có tiêu đề."
+    if template.channel != Channel.ZNS and not template.body.strip():
+        problems["body"] = "Cần có nội dung tin nhắn."
+    if template.channel == Channel.ZNS and not template.zns_template_id.strip():
+        problems["zns_template_id"] = "Tin Zalo ZNS cần mã mẫu đã đăng ký với Zalo."
+    return problems
+
+
+@transaction.atomic
+def message_template_save(*, actor, template: MessageTemplate) -> MessageTemplate:
+    """Save a template edited by the IT centre, if it renders; audited."""
+    problems = template_problems(template)
+    if problems:
+        raise RuleBroken("Mẫu tin nhắn chưa đúng.", code="invalid_template",
+                         fields={k: [v] for k, v in problems.items()})  # fmt: skip
+    template.save()
+    audit_record(actor=actor, action="message_template_save", object_type="message_template",
+                 object_id=str(template.pk), data={"event": template.event,
+                 "channel": template.channel, "active": template.is_active})  # fmt: skip
+    return template

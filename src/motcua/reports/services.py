@@ -1,0 +1,82 @@
+"""Writes of the report aggregates: kept in step with each dossier change, or rebuilt whole."""
+
+from collections import defaultdict
+
+from django.db import connection, transaction
+
+from motcua.dossiers.models import Dossier
+from motcua.reports.facts import Key, contributions, difference, fact_of, facts_queryset
+from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
+
+REBUILD_BATCH = 2000
+
+
+def _upsert_sql(rows: int) -> str:
+    table = connection.ops.quote_name(ReportCounter._meta.db_table)
+    keys = ["grain", "bucket", "agency_id", "procedure_id", "field_id"]
+    columns = [*keys, *COUNTER_COLUMNS]
+    quoted = [connection.ops.quote_name(c) for c in columns]
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
+    updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in quoted[len(keys) :])
+    # Only our own table and column names are interpolated; the values are parameters.
+    conflict = "ON CONFLICT (grain, bucket, agency_id, procedure_id) DO UPDATE SET"
+    return f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {placeholders} {conflict} {updates}"  # noqa: S608
+
+
+def counters_add(delta: dict[Key, dict[str, int]]) -> None:
+    """Add `delta` to the counter rows, creating missing rows: one statement."""
+    if not delta:
+        return
+    params: list = []
+    for key, changes in delta.items():
+        params.extend(key)
+        params.extend(changes.get(column, 0) for column in COUNTER_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(len(delta)), params)
+
+
+def dossier_facts_update(*, dossier: Dossier) -> None:
+    """Bring the dossier's report facts and the counters in step with it (same transaction).
+
+    Called for every timeline event (`dossiers.services._record`): one read of the dossier with its
+    facts, one of its previous facts, one upsert of the counters that changed, one of the facts.
+    """
+    new = fact_of(facts_queryset().get(pk=dossier.pk))
+    old = DossierFact.objects.filter(pk=dossier.pk).first()
+    counters_add(difference(contributions(old), contributions(new)))
+    new.save()
+
+
+@transaction.atomic
+def reports_rebuild() -> int:
+    """Recompute every fact and counter from the dossiers; returns the number of dossiers."""
+    ReportCounter.objects.all().delete()
+    DossierFact.objects.all().delete()
+    totals: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    batch: list[DossierFact] = []
+    count = 0
+    for dossier in facts_queryset().iterator(chunk_size=REBUILD_BATCH):
+        fact = fact_of(dossier)
+        batch.append(fact)
+        for key, values in contributions(fact).items():
+            for column, value in values.items():
+                totals[key][column] += value
+        if len(batch) >= REBUILD_BATCH:
+            DossierFact.objects.bulk_create(batch)
+            count, batch = count + len(batch), []
+    DossierFact.objects.bulk_create(batch)
+    ReportCounter.objects.bulk_create(
+        (
+            ReportCounter(
+                grain=key[0],
+                bucket=key[1],
+                agency_id=key[2],
+                procedure_id=key[3],
+                field_id=key[4],
+                **values,
+            )
+            for key, values in totals.items()
+        ),
+        batch_size=REBUILD_BATCH,
+    )
+    return count + len(batch)

@@ -1,0 +1,60 @@
+"""Biểu số 06 as .xlsx (openpyxl) and PDF (Typst): title, period, unit, headers, rows, totals."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tests.reports.helpers import desk, online, resolve
+
+URL = "/api/v1/reports/tthc-statistics/"
+NOV = {"from": "2026-11-01", "to": "2026-11-16"}
+
+
+@pytest.fixture
+def history(api, receiver, specialist, approver, procedure, commune, clock):
+    resolve(api, receiver, specialist, approver, desk(api, receiver, procedure, commune))
+    online(api, receiver, procedure, commune)
+
+
+def test_xlsx_has_the_layout_of_the_form(api, admin_user, history):
+    response = api(admin_user).get(URL, {**NOV, "format": "xlsx"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    assert cells[0][0] == "Biểu số 06/VPCP/KSTT"
+    assert cells[1][0] == "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+    assert cells[2][0] == "UBND tỉnh Phú Thọ"
+    assert cells[3][0] == "Kỳ báo cáo: từ ngày 01/11/2026 đến ngày 16/11/2026"
+    header, sub = cells[5], cells[6]
+    assert header[:3] == ("STT", "Lĩnh vực", "Số hồ sơ tiếp nhận")
+    assert "Số hồ sơ đã giải quyết" in header and "Số hồ sơ đang giải quyết" in header
+    assert sub[2:6] == ("Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua")
+    level, field, total = cells[7], cells[8], cells[9]
+    assert level[:3] == ("I", "Cấp xã", 2)
+    assert field[:7] == ("1", "Hộ tịch", 2, 1, 1, 0, 1)
+    assert total[1:3] == ("Tổng cộng", 2)
+    assert total[-3:] == (1, 1, 0)  # pending: total, within, overdue
+
+
+def test_pdf_shows_the_form_with_its_numbers(api, admin_user, history):
+    response = api(admin_user).get(URL, {**NOV, "format": "pdf"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    page = reader.pages[0]
+    text = page.extract_text()
+    assert page.mediabox.width > page.mediabox.height  # landscape
+    assert "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" in text
+    assert "Hộ tịch" in text and "Tổng cộng" in text and "Cấp xã" in text
+    assert "01/11/2026" in text
+
+
+def test_export_respects_the_scope(api, other_receiver, commune, history):
+    response = api(other_receiver).get(URL, {**NOV, "format": "xlsx", "agency": commune.code})
+
+    assert response.status_code == 403
