@@ -111,6 +111,7 @@ def test_a_citizen_applies_online_supplements_and_rates_the_returned_result(
     )  # fmt: skip
 
     open_as(office, "tiepnhan", code)
+    act_as(office, "Tiếp nhận hồ sơ")
     act_as(office, "Yêu cầu bổ sung, hoàn thiện hồ sơ",
            **{"Giấy tờ, nội dung cần bổ sung": "Bản sao giấy chứng sinh"})  # fmt: skip
 
@@ -123,9 +124,9 @@ def test_a_citizen_applies_online_supplements_and_rates_the_returned_result(
     page.get_by_label("Tệp giấy tờ").set_input_files(scan("chung-sinh.pdf"))
     page.get_by_role("button", name="Nộp bổ sung").click()
     page.get_by_text("Đã ghi nhận: Nộp bổ sung hồ sơ.").wait_for()
+    assert page.locator(".status").inner_text() == "Đã tiếp nhận"  # back where it was asked
 
     office.reload()
-    act_as(office, "Tiếp nhận hồ sơ")
     act_as(office, "Chuyển xử lý")
     open_as(office, "chuyenvien", code)
     act_as(office, "Chuyển xử lý")
