@@ -17,23 +17,6 @@ from tests.e2e.conftest import PHONE, login, screenshot, take
 pytestmark = pytest.mark.e2e
 
 NHUNG = "025190001234"  # the demo citizen who applies (tests.dossiers.helpers.submit too)
-SCHEMA = {
-    "type": "object",
-    "title": "Tờ khai đăng ký khai sinh",
-    "required": ["ho_ten_tre", "ngay_sinh"],
-    "properties": {
-        "ho_ten_tre": {"type": "string", "title": "Họ, chữ đệm, tên của trẻ"},
-        "ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh của trẻ"},
-        "ho_ten_me": {"type": "string", "title": "Họ tên mẹ", "x-prefill": "full_name"},
-    },
-}
-
-
-@pytest.fixture
-def online_procedure(procedure):
-    procedure.form_schema = SCHEMA
-    procedure.save(update_fields=["form_schema"])
-    return procedure
 
 
 @pytest.fixture
@@ -76,7 +59,7 @@ def apply_online(page, scan_path: str, seen: Callable[[str], object]) -> str:
     assert page.get_by_label("Họ tên mẹ").input_value() == "Phạm Thị Hồng Nhung"  # from VNeID
     page.get_by_label("Nộp hồ sơ tại").select_option("H44.189")
     page.get_by_label("Họ, chữ đệm, tên của trẻ").fill("Nguyễn Minh Khang")
-    page.get_by_label("Ngày sinh của trẻ").fill("2026-11-01")
+    page.get_by_label("Ngày sinh").fill("2026-11-01")
     page.get_by_label("Tờ khai đăng ký khai sinh", exact=True).set_input_files(scan_path)
     seen("apply")
     page.get_by_role("button", name="Tiếp tục: xem lại hồ sơ").click()
