@@ -8,7 +8,14 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from motcua.core.calendar import LOCAL_TZ
-from tests.factories import make_agency, make_citizen, make_procedure, make_process, make_staff
+from tests.factories import (
+    BIRTH_FORM_SCHEMA,
+    make_agency,
+    make_citizen,
+    make_procedure,
+    make_process,
+    make_staff,
+)
 from tests.simulators.processes import population, portal, start_simulator  # noqa: F401
 
 
@@ -83,6 +90,14 @@ def procedure(commune, other_commune):
         ],
     )
     return proc
+
+
+@pytest.fixture
+def online_procedure(procedure):
+    """The procedure with its online form (tờ khai) as a JSON Schema."""
+    procedure.form_schema = BIRTH_FORM_SCHEMA
+    procedure.save(update_fields=["form_schema"])
+    return procedure
 
 
 @pytest.fixture

@@ -9,6 +9,17 @@ from motcua.catalog.models import FeeItem, Field, Procedure, ProcessStep, Requir
 
 User = get_user_model()
 PASSWORD = "mat-khau-thu-nghiem"
+# The tờ khai of a birth registration as a procedure's JSON Schema (online application form).
+BIRTH_FORM_SCHEMA = {
+    "type": "object",
+    "title": "Tờ khai đăng ký khai sinh",
+    "required": ["ho_ten_tre", "ngay_sinh"],
+    "properties": {
+        "ho_ten_tre": {"type": "string", "title": "Họ, chữ đệm, tên của trẻ"},
+        "ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh"},
+        "ho_ten_me": {"type": "string", "title": "Họ tên mẹ", "x-prefill": "full_name"},
+    },
+}
 
 
 def make_agency(code: str, name: str, level: str, parent: Agency | None = None, **kw) -> Agency:

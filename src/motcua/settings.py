@@ -100,6 +100,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("MOTCUA_LOGIN_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# A form post without a valid token gets a page in Vietnamese (JSON under /api/).
+CSRF_FAILURE_VIEW = "motcua.core.error_pages.csrf_failure"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

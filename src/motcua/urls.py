@@ -51,5 +51,5 @@ urlpatterns = [
     path("mot-cua/", include("motcua.backoffice.urls")),
 ]
 
-handler404 = "motcua.core.api.json_error_404"
+handler404 = "motcua.core.error_pages.not_found"
 handler500 = "motcua.core.api.json_error_500"

@@ -131,6 +131,15 @@ def test_unknown_url_under_api_is_404_json(admin_client, path):
     assert_error(admin_client.get(path), 404, "not_found")
 
 
+@pytest.mark.parametrize("path", ["/khong-co/", "/thu-tuc/9.999999/", "/ca-nhan/ho-so/X-1/"])
+def test_unknown_page_is_a_404_page_in_vietnamese(client, citizen, path):
+    client.force_login(citizen)
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+    assert "Không tìm thấy trang hoặc hồ sơ bạn yêu cầu" in response.content.decode()
+
+
 def test_unknown_object_is_404_json(admin_client):
     assert_error(admin_client.get("/api/v1/agencies/H99.999/"), 404, "not_found")
     assert_error(admin_client.get("/api/v1/procedures/9.999999/"), 404, "not_found")

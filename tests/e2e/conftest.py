@@ -6,12 +6,14 @@ a PNG under docs/screenshots/ for the documentation.
 """
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.factories import PASSWORD
+from tests.payments.fixtures import awaiting, connected, payment_platform, reachable  # noqa: F401
 
 CHROMIUM = Path(os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -34,20 +36,41 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
+def vneid(start_simulator, settings):
+    """The identity-provider simulator, our OpenID Connect client pointed at it."""
+    simulator = start_simulator("idp")
+    settings.MOTCUA_OIDC = {**settings.MOTCUA_OIDC, "issuer": simulator.url}
+    return simulator
+
+
+@pytest.fixture
 def viewport() -> dict:
     """The window size; a test overrides it (e.g. with PHONE) by parametrising this fixture."""
     return DESKTOP
+
+
+def open_tab(browser, base_url: str, viewport: dict):
+    """A tab in a browser context of its own (own cookies: another person at another desk)."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    return context.new_page()
 
 
 @pytest.fixture
 def page(browser, live_server, viewport, settings, tmp_path) -> Iterator:
     """A fresh browser tab on the live server (own cookies), its uploads under a temp MEDIA."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="vi-VN")
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
+    tab = open_tab(browser, live_server.url, viewport)
     yield tab
-    context.close()
+    tab.context.close()
+
+
+@pytest.fixture
+def office(browser, live_server, page) -> Iterator:
+    """A second tab, at the officers' desk (desktop size), beside the citizen's `page`."""
+    tab = open_tab(browser, live_server.url, DESKTOP)
+    yield tab
+    tab.context.close()
 
 
 def login(page, username: str, password: str = PASSWORD) -> None:
@@ -57,6 +80,15 @@ def login(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+def take(page, label: str, **fields) -> None:
+    """Open the action `label` on a back-office dossier page, fill its fields, and submit it."""
+    page.locator("summary", has_text=re.compile(f"^{re.escape(label)}$")).click()
+    form = page.locator("details[open] form")
+    for name, value in fields.items():
+        form.get_by_label(name).fill(value)
+    form.get_by_role("button", name=label).click()
 
 
 def screenshot(page, name: str) -> Path:

@@ -8,18 +8,9 @@ from django.conf import settings
 
 from motcua.dossiers.models import Dossier
 from tests.backoffice.helpers import at_approval, file_dossier
-from tests.e2e.conftest import PHONE, login, screenshot
+from tests.e2e.conftest import PHONE, login, screenshot, take
 
 pytestmark = pytest.mark.e2e
-
-
-def take(page, label: str, **fields) -> None:
-    """Open the action `label` on the dossier page, fill its fields, and submit it."""
-    page.locator("summary", has_text=label).click()
-    form = page.locator("details[open] form")
-    for name, value in fields.items():
-        form.get_by_label(name).fill(value)
-    form.get_by_role("button", name=label).click()
 
 
 def test_an_officer_logs_in_and_an_account_locks_after_repeated_failures(

@@ -9,23 +9,6 @@ from motcua.portal.models import Application
 from tests.factories import make_staff
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-SCHEMA = {
-    "type": "object",
-    "title": "Tờ khai đăng ký khai sinh",
-    "required": ["ho_ten_tre", "ngay_sinh"],
-    "properties": {
-        "ho_ten_tre": {"type": "string", "title": "Họ, chữ đệm, tên của trẻ"},
-        "ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh"},
-        "ho_ten_me": {"type": "string", "title": "Họ tên mẹ", "x-prefill": "full_name"},
-    },
-}
-
-
-@pytest.fixture
-def online_procedure(procedure):
-    procedure.form_schema = SCHEMA
-    procedure.save()
-    return procedure
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.portal.views import account, apply, catalog, lookup, mine
+from motcua.portal.views import account, apply, catalog, lookup, mine, pay
 
 urlpatterns = [
     path("", catalog.home, name="portal-home"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("ca-nhan/ho-so/<str:code>/bo-sung/", mine.supplement, name="portal-supplement"),
     path("ca-nhan/ho-so/<str:code>/danh-gia/", mine.rate, name="portal-rate"),
     path("ca-nhan/ho-so/<str:code>/rut/", mine.withdraw, name="portal-withdraw"),
+    path("ca-nhan/ho-so/<str:code>/thanh-toan/", pay.pay, name="portal-pay"),
     path(
         "ca-nhan/ho-so/<str:code>/<str:kind>/<int:pk>/",
         mine.download,

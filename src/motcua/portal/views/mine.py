@@ -13,7 +13,7 @@ from motcua.core.uploads import validate_scan
 from motcua.dossiers.deadlines import LABELS, timeliness
 from motcua.dossiers.models import Status
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
-from motcua.dossiers.services import dossier_act
+from motcua.dossiers.services import dossier_act, outstanding_amount
 from motcua.dossiers.workflow import action_label
 from motcua.portal.views.citizen import citizen_required, refused
 
@@ -36,7 +36,8 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/mine.html", {"page": page})
 
 
-def _detail_context(request: HttpRequest, code: str) -> dict:
+def detail_context(request: HttpRequest, code: str) -> dict:
+    """What the dossier page shows and which of the citizen's actions it offers."""
     dossier = dossier_for(
         request.user, code, dossier_detail_queryset(dossiers_visible_to(request.user))
     )
@@ -49,6 +50,7 @@ def _detail_context(request: HttpRequest, code: str) -> dict:
         "timeline": [(event, action_label(event.action)) for event in events],
         "supplement": requests[-1] if requests else None,
         "can_supplement": dossier.status == Status.SUPPLEMENT_REQUESTED,
+        "owed": outstanding_amount(dossier) if dossier.status == Status.AWAITING_PAYMENT else 0,
         "can_rate": dossier.status in {Status.RETURNED, Status.REJECTED} and not dossier.rating,
         "can_withdraw": dossier.status not in {Status.REFUSED, Status.RETURNED, Status.REJECTED,
                                                Status.WITHDRAWN, Status.RESULT_READY},
@@ -60,7 +62,7 @@ def _detail_context(request: HttpRequest, code: str) -> dict:
 @citizen_required
 def my_dossier(request: HttpRequest, code: str) -> HttpResponse:
     try:
-        context = _detail_context(request, code)
+        context = detail_context(request, code)
     except DomainError as error:
         raise Http404(error.detail) from error
     context["new"] = request.resolver_match.url_name == "portal-receipt"
@@ -77,7 +79,7 @@ def _act(request: HttpRequest, code: str, action: str, **params) -> HttpResponse
     except DomainError as error:
         if error.status == 404:
             raise Http404(error.detail) from error
-        context = _detail_context(request, code)
+        context = detail_context(request, code)
         return refused(request, error, "portal/dossier.html", context)
     else:
         messages.success(request, _("Đã ghi nhận: %(action)s.") % {"action": action_label(action)})
