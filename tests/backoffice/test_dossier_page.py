@@ -188,3 +188,33 @@ def test_form_answers_are_labelled_by_the_schemas_titles():
     schema = {"properties": {"name": {"title": "Họ tên"}, "kind": {"type": "string"}}}
     answers = {"kind": "Nữ", "name": "Lan", "legacy": 1}
     assert form_answers(schema, answers) == [("Họ tên", "Lan"), ("kind", "Nữ"), ("legacy", 1)]
+
+
+def test_the_approver_attaches_the_result_file_the_applicant_downloads_once_returned(
+    clock, procedure, commune, receiver, specialist, approver, citizen
+):
+    dossier = at_approval(procedure, commune, receiver, specialist)
+    signed = SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.7 giay khai sinh", "application/pdf")
+    response = post(office(approver), dossier, "approve", number="125/GKS", file=signed)
+    assert response.status_code == 302, response.content
+    result = dossier.results.get()
+    assert result.file.name.endswith(".pdf") and "ket-qua" not in result.file.name
+
+    url = f"/ca-nhan/ho-so/{dossier.code}/ket-qua/{result.pk}/"
+    assert office(citizen).get(url).status_code == 404  # a paper result: not before it is returned
+    act(receiver, dossier, "return_result", method="desk")
+    response = office(citizen).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 giay khai sinh"
+
+
+def test_a_result_file_that_is_not_a_document_is_refused_and_nothing_changes(
+    clock, procedure, commune, receiver, specialist, approver
+):
+    dossier = at_approval(procedure, commune, receiver, specialist)
+    fake = SimpleUploadedFile("ket-qua.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = post(office(approver), dossier, "approve", number="125/GKS", file=fake)
+    assert response.status_code == 400
+    assert "không phải PDF, JPEG hoặc PNG" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == "processing" and not dossier.results.exists()

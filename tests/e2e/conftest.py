@@ -83,11 +83,13 @@ def login(page, username: str, password: str = PASSWORD) -> None:
 
 
 def take(page, label: str, **fields) -> None:
-    """Open the action `label` on a back-office dossier page, fill its fields, and submit it."""
+    """Open the action `label` on a back-office dossier page, fill its fields (a Path value is a
+    file to upload), and submit it."""
     page.locator("summary", has_text=re.compile(f"^{re.escape(label)}$")).click()
     form = page.locator("details[open] form")
     for name, value in fields.items():
-        form.get_by_label(name).fill(value)
+        field = form.get_by_label(name)
+        field.set_input_files(value) if isinstance(value, Path) else field.fill(value)
     form.get_by_role("button", name=label).click()
 
 

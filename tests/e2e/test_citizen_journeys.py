@@ -5,6 +5,7 @@ the fees online; and the refusals (someone else's dossier, another agency, forge
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
@@ -114,13 +115,18 @@ def test_a_citizen_applies_online_supplements_and_rates_the_returned_result(
     open_as(office, "chuyenvien", code)
     act_as(office, "Chuyển xử lý")
     open_as(office, "lanhdao", code)
-    act_as(office, "Phê duyệt kết quả", **{"Số, ký hiệu văn bản kết quả": "12/GKS"})
+    result_file = Path(scan("giay-khai-sinh.pdf"))
+    act_as(office, "Phê duyệt kết quả", **{"Số, ký hiệu văn bản kết quả": "12/GKS",
+                                           "Tệp kết quả": result_file})  # fmt: skip
     open_as(office, "tiepnhan", code)
     act_as(office, "Trả kết quả")
 
     page.reload()
     assert page.locator(".status").inner_text() == "Đã trả kết quả"
     assert "12/GKS" in page.get_by_role("region", name="Kết quả giải quyết").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải kết quả").click()
+    assert Path(download.value.path()).read_bytes() == result_file.read_bytes()
     screenshot(page, "portal-dossier")
     for criterion, level in [("Tiếp nhận hồ sơ", "Hài lòng"), ("Giải quyết hồ sơ", "Hài lòng"),
                              ("Trả kết quả", "Bình thường")]:  # fmt: skip

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
+from motcua.core.uploads import ScanField
 from motcua.dossiers.models import Payment
 
 RATING_CHOICES = [
@@ -92,6 +93,7 @@ class ForwardForm(ActionForm):
 class ApproveForm(ActionForm):
     number = forms.CharField(label=_("Số, ký hiệu văn bản kết quả"), required=False, max_length=64)
     electronic = forms.BooleanField(label=_("Kết quả điện tử (đã ký số)"), required=False)
+    file = ScanField(label=_("Tệp kết quả để người nộp tải về (PDF, JPEG, PNG)"), required=False)
 
 
 class PaymentForm(ActionForm):
@@ -136,7 +138,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
 }
 
 
-def action_form(action: str, dossier, data=None) -> ActionForm:
-    """The form of `action`, bound to `data` or filled with the dossier's version."""
+def action_form(action: str, dossier, data=None, files=None) -> ActionForm:
+    """The form of `action`, bound to `data` (and `files`) or filled with the dossier's version."""
     form_class = ACTION_FORMS.get(action, ActionForm)
-    return form_class(data, action=action, initial={"version": dossier.version})
+    return form_class(data, files, action=action, initial={"version": dossier.version})

@@ -462,6 +462,7 @@ def _result(dossier, actor, now, params, note, kind: str) -> None:
         number=str(params.get("number") or ""),
         note=note,
         electronic=bool(params.get("electronic")),
+        file=params.get("file") or "",
         signed_by=actor,
         at=now,
     )

@@ -71,7 +71,7 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
     if action not in TRANSITIONS:
         raise NotFound(_("Không có thao tác này."))
     dossier = _dossier(request.user, code)
-    form = action_form(action, dossier, request.POST)
+    form = action_form(action, dossier, request.POST, request.FILES)
     if not form.is_valid():
         message = _("Thông tin nhập chưa hợp lệ: xem các ô được đánh dấu.")
         return render_dossier(request, code, (action, form, message), status=400)
