@@ -45,6 +45,16 @@ class Exchange(models.Model):
     def __str__(self) -> str:
         return f"{self.system} {self.event} {self.dossier_id}"
 
+    @property
+    def progress(self) -> str:
+        """Where the message is, as an officer reads it: waiting, failing (to be retried),
+        acknowledged, or a dead letter that only an administrator sends again."""
+        if self.state == self.State.PENDING and self.last_error:
+            return _("lỗi, sẽ gửi lại")
+        if self.state == self.State.DEAD:
+            return _("thư chết (chờ quản trị gửi lại)")
+        return self.get_state_display()
+
 
 class PopulationLookup(models.Model):
     """Một lần tra cứu CSDL dân cư: who looked whom up, when, why, for which dossier."""
