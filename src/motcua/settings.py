@@ -267,6 +267,9 @@ MOTCUA_CONNECTOR_LOG = {
     "body_chars": int(os.environ.get("MOTCUA_CONNECTOR_LOG_BODY_CHARS", "4000")),
 }
 MOTCUA_TASK_RESULT_DAYS = int(os.environ.get("MOTCUA_TASK_RESULT_DAYS", "14"))
+# A worker beats every third of this; a task whose worker has not beaten for this long (killed)
+# is queued again (motcua.integrations.workers, docs/decisions/0010-worker-crash-and-redis.md).
+MOTCUA_WORKER_LEASE_SECONDS = float(os.environ.get("MOTCUA_WORKER_LEASE_SECONDS", "60"))
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto: the partner token endpoint only
 # answers over HTTPS (RFC 6749 §2.3.1: the client secret travels in the request).
 if os.environ.get("MOTCUA_TLS_PROXY", "0") == "1":

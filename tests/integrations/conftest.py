@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.integrations.world import World
+
 
 @pytest.fixture
 def connected(no_messages, settings, portal):
@@ -14,3 +16,13 @@ def connected(no_messages, settings, portal):
         "retry": {"max_attempts": 5, "base_seconds": 0, "max_seconds": 0},
     }
     return portal
+
+
+@pytest.fixture
+def world(tmp_path, portal) -> World:
+    """An installation of its own, migrated, whose national portal is the simulator process."""
+    installation = World(tmp_path / "world", portal)
+    installation.root.mkdir()
+    installation.run("migrate", "--noinput", "--verbosity", "0")
+    yield installation
+    installation.stop_all()

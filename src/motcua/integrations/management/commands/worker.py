@@ -3,6 +3,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from motcua.integrations.workers import Heartbeat, new_worker_id
+
 
 class Command(BaseCommand):
     help = "Chạy tiến trình xử lý nền (gửi dữ liệu sang các hệ thống quốc gia)."
@@ -14,5 +16,14 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="Giây giữa hai lần quét.")
 
     def handle(self, *args, batch: bool, interval: float, **options):
+        heartbeat = Heartbeat(new_worker_id())
+        heartbeat.beat()  # alive before the first claim; tasks of dead workers are ready again
+        heartbeat.start()
         extra = ["--batch"] if batch else []
-        call_command("db_worker", "--interval", str(interval), "--no-startup-delay", *extra)
+        try:
+            call_command(
+                "db_worker", "--interval", str(interval), "--no-startup-delay",
+                "--worker-id", heartbeat.worker_id, *extra,
+            )  # fmt: skip
+        finally:
+            heartbeat.stop()
