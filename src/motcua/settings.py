@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("MOTCUA_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -168,8 +169,22 @@ MOTCUA = {
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
-# transaction as the change that causes it; `motcua worker` runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# transaction as the change that causes it; `motcua worker` runs it. `MOTCUA_TASK_BACKEND=rq`
+# puts the same tasks on Redis for RQ workers (`pip install motcua[redis]`; decision 0010).
+MOTCUA_TASK_BACKEND = os.environ.get("MOTCUA_TASK_BACKEND", "database")
+if MOTCUA_TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif MOTCUA_TASK_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("MOTCUA_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": 300,  # seconds a job may run; every connector call times out sooner
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured("MOTCUA_TASK_BACKEND must be 'database' or 'rq'.")
 
 # Outside systems, found by base URL and credentials (the simulators' defaults in the demo).
 MOTCUA_CONNECTORS = {

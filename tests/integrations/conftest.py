@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.integrations.world import World
+from tests.integrations.world import World, installed
 
 
 @pytest.fixture
@@ -21,8 +21,5 @@ def connected(no_messages, settings, portal):
 @pytest.fixture
 def world(tmp_path, portal) -> World:
     """An installation of its own, migrated, whose national portal is the simulator process."""
-    installation = World(tmp_path / "world", portal)
-    installation.root.mkdir()
-    installation.run("migrate", "--noinput", "--verbosity", "0")
-    yield installation
-    installation.stop_all()
+    with installed(tmp_path / "world", portal) as installation:
+        yield installation

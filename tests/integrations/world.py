@@ -12,7 +12,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ def wait_until(condition: Callable[[], Any], what: str, timeout: float = DEADLIN
 class World:
     """The data directory, environment and processes of one installation."""
 
-    def __init__(self, root: Path, portal: Simulator) -> None:
+    def __init__(self, root: Path, portal: Simulator, **env: str) -> None:
         self.root = root
         ours = ("MOTCUA_", "DATABASE_URL")
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
@@ -50,6 +51,7 @@ class World:
             MOTCUA_NATIONAL_PORTAL_KEY=portal.key,
             MOTCUA_CONNECTOR_TIMEOUT="30",
             MOTCUA_WORKER_LEASE_SECONDS="1.5",
+            **env,
         )
         self.processes: list[subprocess.Popen] = []
 
@@ -102,3 +104,15 @@ def seed() -> None:
         channel="online", applicant={"id_number": "025190001234", "full_name": "Phạm Thị Nhung"},
     )  # fmt: skip
     print(dossier.code)
+
+
+@contextmanager
+def installed(root: Path, portal: Simulator, **env: str) -> Iterator[World]:
+    """A migrated installation in `root` (extra environment `env`); its processes end after."""
+    installation = World(root, portal, **env)
+    root.mkdir()
+    installation.run("migrate", "--noinput", "--verbosity", "0")
+    try:
+        yield installation
+    finally:
+        installation.stop_all()
