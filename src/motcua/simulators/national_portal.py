@@ -64,6 +64,15 @@ class PortalState:
             return True
 
 
+def _field(request: Request, name: str) -> Any:
+    """Field `name` of a JSON object body; None when absent or the body is not such an object."""
+    try:
+        body = request.json()
+    except ValueError:
+        return None
+    return body.get(name) if isinstance(body, dict) else None
+
+
 def create_app(api_key: str | None = None) -> App:
     """The national-portal WSGI app; the key defaults to `MOTCUA_SIM_PORTAL_KEY`."""
     app = App(NAME, api_key or os.environ.get(KEY_ENV) or DEFAULT_KEY)
@@ -97,10 +106,7 @@ def create_app(api_key: str | None = None) -> App:
 
     @app.route("POST", r"/api/v1/dossiers/statuses")
     def statuses(request: Request) -> Response:
-        try:
-            codes = request.json().get("codes")
-        except (ValueError, AttributeError):
-            codes = None
+        codes = _field(request, "codes")
         if (
             not isinstance(codes, list)
             or not all(isinstance(code, str) for code in codes)
@@ -120,10 +126,7 @@ def create_app(api_key: str | None = None) -> App:
 
     @app.route("PUT", r"/_admin/dossiers/(?P<code>[^/]+)")
     def make_stale(request: Request) -> Response:
-        try:
-            status = request.json().get("status")
-        except (ValueError, AttributeError):
-            status = None
+        status = _field(request, "status")
         if not isinstance(status, str) or not status:
             return error_response(400, "missing_fields", "Thiếu trường bắt buộc: status.")
         state.overwrite(request.params["code"], status)
