@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("MOTCUA_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -170,8 +171,22 @@ MOTCUA = {
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
-# transaction as the change that causes it; `motcua worker` runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# transaction as the change that causes it; `motcua worker` runs it. `MOTCUA_TASK_BACKEND=rq`
+# puts the same tasks on Redis for RQ workers (`pip install motcua[redis]`; decision 0010).
+MOTCUA_TASK_BACKEND = os.environ.get("MOTCUA_TASK_BACKEND", "database")
+if MOTCUA_TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif MOTCUA_TASK_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("MOTCUA_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": 300,  # seconds a job may run; every connector call times out sooner
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured("MOTCUA_TASK_BACKEND must be 'database' or 'rq'.")
 
 # Outside systems, found by base URL and credentials (the simulators' defaults in the demo).
 MOTCUA_CONNECTORS = {
@@ -269,6 +284,9 @@ MOTCUA_CONNECTOR_LOG = {
     "body_chars": int(os.environ.get("MOTCUA_CONNECTOR_LOG_BODY_CHARS", "4000")),
 }
 MOTCUA_TASK_RESULT_DAYS = int(os.environ.get("MOTCUA_TASK_RESULT_DAYS", "14"))
+# A worker beats every third of this; a task whose worker has not beaten for this long (killed)
+# is queued again (motcua.integrations.workers, docs/decisions/0010-worker-crash-and-redis.md).
+MOTCUA_WORKER_LEASE_SECONDS = float(os.environ.get("MOTCUA_WORKER_LEASE_SECONDS", "60"))
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto: the partner token endpoint only
 # answers over HTTPS (RFC 6749 §2.3.1: the client secret travels in the request).
 if os.environ.get("MOTCUA_TLS_PROXY", "0") == "1":

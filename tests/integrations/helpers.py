@@ -6,6 +6,8 @@ transaction; the worker process itself is driven in the end-to-end tests.
 
 from django_tasks_db.models import DBTaskResult
 
+from tests.simulators.processes import call
+
 
 def run_due_tasks() -> int:
     """Run every task that is due, including those queued by tasks run here; returns how many."""
@@ -16,3 +18,10 @@ def run_due_tasks() -> int:
         row.set_successful(row.task.call(*result.args, **result.kwargs))
         count += 1
     return count
+
+
+def held_by_portal(portal, code: str) -> dict:
+    """What the national-portal simulator holds for a dossier (it must hold something)."""
+    reply = call("GET", f"{portal.url}/api/v1/dossiers/{code}", key=portal.key)
+    assert reply.status == 200, reply.body
+    return reply.json()

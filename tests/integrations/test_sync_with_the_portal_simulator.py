@@ -5,27 +5,7 @@ import pytest
 from motcua.integrations.models import Exchange
 from motcua.integrations.tasks import deliver_exchange
 from tests.dossiers.helpers import act, submit
-from tests.integrations.helpers import run_due_tasks
-from tests.simulators.processes import call
-
-
-@pytest.fixture
-def connected(no_messages, settings, portal):
-    """The connector points at the simulator process; retries are immediate for the test.
-
-    Messages to the applicant are switched off: these tests are about the portal alone.
-    """
-    settings.MOTCUA_CONNECTORS = {
-        "national_portal": {"base_url": portal.url, "key": portal.key, "timeout": 1},
-        "retry": {"max_attempts": 5, "base_seconds": 0, "max_seconds": 0},
-    }
-    return portal
-
-
-def held_by_portal(portal, code: str) -> dict:
-    reply = call("GET", f"{portal.url}/api/v1/dossiers/{code}", key=portal.key)
-    assert reply.status == 200, reply.body
-    return reply.json()
+from tests.integrations.helpers import held_by_portal, run_due_tasks
 
 
 def test_every_status_change_is_acknowledged_by_the_portal(

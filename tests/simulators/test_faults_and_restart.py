@@ -29,6 +29,7 @@ def test_slow_mode_outlasts_a_client_timeout_and_normal_restores(population):
         lookup(population, timeout=0.5)
     if isinstance(raised.value, urllib.error.URLError):
         assert isinstance(raised.value.reason, TimeoutError)
+    assert call("GET", f"{population.url}/_faults").json()["waiting"] == 1  # still held
     assert call("GET", f"{population.url}/healthz", timeout=1).status == 200
     population.faults("normal")
     assert lookup(population).status == 200
@@ -47,7 +48,9 @@ def test_garbage_mode_answers_200_that_is_not_json_and_normal_restores(portal):
 def test_fault_switch_rejects_unknown_modes(portal):
     assert call("POST", f"{portal.url}/_faults", {"mode": "explode"}).status == 400
     assert call("POST", f"{portal.url}/_faults", {"mode": "slow", "delay": -1}).status == 400
-    assert call("GET", f"{portal.url}/_faults").json() == {"mode": "normal", "delay": 0.0}
+    assert call("GET", f"{portal.url}/_faults").json() == {
+        "mode": "normal", "delay": 0.0, "waiting": 0,
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ["population", "national-portal"])

@@ -77,3 +77,38 @@ def test_sync_without_the_key_is_401(portal):
     assert sync(portal, MESSAGE, api_key=None).status == 401
     assert sync(portal, MESSAGE, api_key="wrong").status == 401
     assert status_of(portal, MESSAGE["code"]).status == 404
+
+
+def statuses(portal, body, **kwargs):
+    return call("POST", f"{portal.url}/api/v1/dossiers/statuses", body, **kwargs)
+
+
+def test_statuses_of_a_batch_say_which_are_missing(portal):
+    sync(portal, MESSAGE)
+    unknown = "H44.189-261116-9999"
+    reply = statuses(portal, {"codes": [MESSAGE["code"], unknown, unknown]}, key=portal.key)
+    assert reply.status == 200
+    assert reply.json() == {
+        "dossiers": [{"code": MESSAGE["code"], "status": "received", "events": 1}],
+        "missing": [unknown],
+    }
+
+
+def test_bad_status_queries_are_refused(portal):
+    assert statuses(portal, {"codes": ["x"]}).status == 401
+    for body in ({}, {"codes": "x"}, {"codes": [1]}, {"codes": ["x"] * 501}, [1]):
+        reply = statuses(portal, body, key=portal.key)
+        assert reply.status == 400, body
+        assert reply.json()["error"] == "invalid_codes"
+
+
+def test_the_admin_switch_makes_a_status_stale_or_lost(portal):
+    sync(portal, MESSAGE)
+    url = f"{portal.url}/_admin/dossiers/{MESSAGE['code']}"
+    assert call("PUT", url, {"status": "submitted"}).status == 401
+    assert call("PUT", url, {}, key=portal.key).status == 400
+    assert call("PUT", url, {"status": "submitted"}, key=portal.key).status == 200
+    assert status_of(portal, MESSAGE["code"]).json()["status"] == "submitted"
+    assert call("DELETE", url, key=portal.key).status == 200
+    assert status_of(portal, MESSAGE["code"]).status == 404
+    assert call("DELETE", url, key=portal.key).status == 404

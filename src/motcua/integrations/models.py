@@ -45,6 +45,16 @@ class Exchange(models.Model):
     def __str__(self) -> str:
         return f"{self.system} {self.event} {self.dossier_id}"
 
+    @property
+    def progress(self) -> str:
+        """Where the message is, as an officer reads it: waiting, failing (to be retried),
+        acknowledged, or a dead letter that only an administrator sends again."""
+        if self.state == self.State.PENDING and self.last_error:
+            return _("lỗi, sẽ gửi lại")
+        if self.state == self.State.DEAD:
+            return _("thư chết (chờ quản trị gửi lại)")
+        return self.get_state_display()
+
 
 class PopulationLookup(models.Model):
     """Một lần tra cứu CSDL dân cư: who looked whom up, when, why, for which dossier."""
@@ -170,3 +180,18 @@ class ConnectorCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.system} {self.method} {self.status or '-'}"
+
+
+class WorkerHeartbeat(models.Model):
+    """Nhịp sống của tiến trình nền: a `motcua worker` writes its row every few seconds, so that a
+    task claimed by a worker that stopped beating (killed) can be given to another one."""
+
+    worker_id = models.CharField(_("mã tiến trình"), max_length=64, primary_key=True)
+    seen_at = models.DateTimeField(_("lần cuối còn chạy"))
+
+    class Meta:
+        verbose_name = _("tiến trình nền")
+        verbose_name_plural = _("tiến trình nền")
+
+    def __str__(self) -> str:
+        return self.worker_id

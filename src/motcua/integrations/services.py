@@ -20,6 +20,7 @@ from motcua.core.errors import (
     TooManyRequests,
     Unavailable,
 )
+from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_for
 from motcua.integrations.connectors import ConnectorError
@@ -54,7 +55,7 @@ def dossier_sync_enqueue(*, dossier: Dossier, event: str, at: datetime) -> Excha
     exchange = Exchange.objects.create(
         dossier=dossier, system=Exchange.System.NATIONAL_PORTAL, event=event, payload=payload
     )
-    deliver_exchange.enqueue(exchange.pk)
+    enqueue(deliver_exchange, exchange.pk)
     return exchange
 
 
@@ -66,7 +67,7 @@ def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
         raise Conflict("Chỉ gửi lại được trao đổi đã gửi không thành công.", code="not_dead")
     exchange.state, exchange.attempts = Exchange.State.PENDING, 0
     exchange.save(update_fields=["state", "attempts", "updated_at"])
-    deliver_exchange.enqueue(exchange.pk)
+    enqueue(deliver_exchange, exchange.pk)
     audit_record(
         actor=actor,
         action="exchange_retry",
@@ -74,6 +75,21 @@ def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
         object_id=str(exchange.idempotency_key),
     )
     return exchange
+
+
+def exchanges_requeue_stranded(*, older_than: timedelta) -> int:
+    """Queue again every pending message untouched for longer than `older_than` (longer than the
+    longest backoff): its task was lost, e.g. an RQ worker killed mid-task or Redis refusing the
+    job after the commit. A message queued twice is still sent once (the exchange row decides).
+    """
+    stranded = list(
+        Exchange.objects.filter(
+            state=Exchange.State.PENDING, updated_at__lt=timezone.now() - older_than
+        ).values_list("pk", flat=True)
+    )
+    for pk in stranded:
+        enqueue(deliver_exchange, pk)
+    return len(stranded)
 
 
 OFFICER_ROLES = {"receiver", "specialist", "approver"}

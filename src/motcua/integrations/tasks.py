@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from motcua.core.queue import enqueue
 from motcua.integrations.connectors import ConnectorError, national_portal
 from motcua.integrations.models import Exchange
 
@@ -79,5 +80,5 @@ def _record_failure(exchange: Exchange, error: str) -> None:
             GIVE_UP[exchange.system](exchange)
     else:
         run_after = timezone.now() + retry_delay(exchange.attempts)
-        deliver_exchange.using(run_after=run_after).enqueue(exchange.pk)
+        enqueue(deliver_exchange, exchange.pk, run_after=run_after)
     exchange.save(update_fields=["attempts", "last_error", "state", "updated_at"])

@@ -10,6 +10,7 @@ import smtplib
 from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 
+from motcua.core.queue import enqueue
 from motcua.integrations.connectors import ConnectorError, messaging
 from motcua.integrations.models import Exchange
 from motcua.notifications.models import Channel, Notification
@@ -43,7 +44,7 @@ def send_exchange(exchange: Exchange) -> dict:
     _update(notification, state=Notification.State.SENT, provider_message_id=message_id,
             delivery_status=status, delivery_at=timezone.now())  # fmt: skip
     if notification.channel != Channel.EMAIL:
-        poll_delivery.using(run_after=next_poll()).enqueue(notification.pk)
+        enqueue(poll_delivery, notification.pk, run_after=next_poll())
     return {"state": notification.state, "message_id": message_id}
 
 

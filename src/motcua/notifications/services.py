@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import NotFound, RuleBroken
+from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
 from motcua.integrations.models import Exchange
 from motcua.integrations.tasks import deliver_exchange
@@ -76,7 +77,7 @@ def _queue(
             event=template.event,
             payload={"channel": template.channel, "recipient": mask(address)},
         )
-        deliver_exchange.enqueue(notification.exchange.pk)
+        enqueue(deliver_exchange, notification.exchange.pk)
     notification.save()
     return notification
 

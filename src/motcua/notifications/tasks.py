@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
+from motcua.core.queue import enqueue
 from motcua.integrations.connectors import ConnectorError, messaging
 from motcua.notifications.models import Notification
 
@@ -41,7 +42,7 @@ def poll_delivery(notification_id: int) -> None:
         notification.delivery_status = (report.get("error") or "Tin đã đến người nhận.")[:255]
         notification.delivery_at = parse_datetime(report.get("at") or "") or timezone.now()
     elif notification.status_checks < settings.MOTCUA_CONNECTORS["messaging"]["polls"]:
-        poll_delivery.using(run_after=next_poll()).enqueue(notification.pk)
+        enqueue(poll_delivery, notification.pk, run_after=next_poll())
         notification.delivery_status = (report.get("error") or "Đang chờ báo cáo gửi.")[:255]
     else:
         notification.delivery_status = "Nhà mạng không báo kết quả gửi."

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from motcua.core.errors import Unavailable
+from motcua.core.queue import enqueue
 from motcua.integrations.tasks import retry_delay
 from motcua.payments.services import payments_reconcile
 
@@ -26,5 +27,5 @@ def reconcile_payments(day: str, attempt: int = 1) -> int:
             return 0
         log.warning("payment statement of %s unavailable (attempt %s)", day, attempt)
         run_after = timezone.now() + retry_delay(attempt)
-        reconcile_payments.using(run_after=run_after).enqueue(day, attempt + 1)
+        enqueue(reconcile_payments, day, attempt + 1, run_after=run_after)
         return 0

@@ -100,6 +100,8 @@ class Faults:
 
     `error` fails the 1st, 3rd, 5th … request after the switch with 500; `slow` sleeps `delay`
     seconds before answering normally; `garbage` answers 200 with a body that is not JSON.
+    `waiting` (in the state) counts the requests being held by `slow` now, so that a test knows
+    a request is in flight.
     """
 
     def __init__(self) -> None:
@@ -107,6 +109,7 @@ class Faults:
         self.mode = "normal"
         self.delay = 0.0
         self._count = 0
+        self._waiting = 0
 
     def set(self, mode: str, delay: float) -> None:
         with self._lock:
@@ -114,7 +117,7 @@ class Faults:
 
     def state(self) -> dict[str, Any]:
         with self._lock:
-            return {"mode": self.mode, "delay": self.delay}
+            return {"mode": self.mode, "delay": self.delay, "waiting": self._waiting}
 
     def intercept(self) -> Response | None:
         """Apply the current fault: a response to send instead, or None to answer normally."""
@@ -127,7 +130,13 @@ class Faults:
         if mode == "garbage":
             return Response(200, GARBAGE, "text/html; charset=utf-8")
         if mode == "slow":
-            time.sleep(delay)
+            with self._lock:
+                self._waiting += 1
+            try:
+                time.sleep(delay)
+            finally:
+                with self._lock:
+                    self._waiting -= 1
         return None
 
 

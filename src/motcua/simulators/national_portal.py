@@ -2,7 +2,10 @@
 
 `POST /api/v1/dossiers/sync` receives a dossier's status with an `Idempotency-Key`; a repeated key
 gets the first answer again and is not applied twice. `GET /api/v1/dossiers/<code>` shows what the
-portal holds: the latest status and how many messages were applied. State lives in memory only.
+portal holds: the latest status and how many messages were applied; `POST /api/v1/dossiers/statuses`
+`{"codes": [...]}` answers the same for up to 500 dossiers at once (for reconciliation).
+Tests make the portal's copy wrong through `PUT /_admin/dossiers/<code>` `{"status"}` (a stale
+status) and `DELETE /_admin/dossiers/<code>` (a lost dossier). State lives in memory only.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ PORT_ENV = "MOTCUA_SIM_PORTAL_PORT"
 KEY_ENV = "MOTCUA_SIM_PORTAL_KEY"
 DEFAULT_KEY = "demo-portal-key"
 MAX_KEY_LENGTH = 200
+MAX_BATCH = 500
 
 
 class PortalState:
@@ -49,6 +53,24 @@ class PortalState:
             if held is None:
                 return None
             return {"code": code, "status": held["status"], "events": held["events"]}
+
+    def overwrite(self, code: str, status: str | None) -> bool:
+        """Test switch: hold `status` for `code` without a message (None forgets the dossier).
+        False when there was nothing to forget."""
+        with self.lock:
+            if status is None:
+                return self.dossiers.pop(code, None) is not None
+            self.dossiers.setdefault(code, {"code": code, "events": 0})["status"] = status
+            return True
+
+
+def _field(request: Request, name: str) -> Any:
+    """Field `name` of a JSON object body; None when absent or the body is not such an object."""
+    try:
+        body = request.json()
+    except ValueError:
+        return None
+    return body.get(name) if isinstance(body, dict) else None
 
 
 def create_app(api_key: str | None = None) -> App:
@@ -81,6 +103,40 @@ def create_app(api_key: str | None = None) -> App:
                 400, "missing_fields", "Thiếu trường bắt buộc: " + ", ".join(missing) + "."
             )
         return state.apply(key, message)
+
+    @app.route("POST", r"/api/v1/dossiers/statuses")
+    def statuses(request: Request) -> Response:
+        codes = _field(request, "codes")
+        if (
+            not isinstance(codes, list)
+            or not all(isinstance(code, str) for code in codes)
+            or len(codes) > MAX_BATCH
+        ):
+            return error_response(
+                400, "invalid_codes", f"Cần danh sách mã hồ sơ (tối đa {MAX_BATCH} mã)."
+            )
+        found = {code: state.summary(code) for code in dict.fromkeys(codes)}
+        return json_response(
+            200,
+            {
+                "dossiers": [held for held in found.values() if held is not None],
+                "missing": [code for code, held in found.items() if held is None],
+            },
+        )
+
+    @app.route("PUT", r"/_admin/dossiers/(?P<code>[^/]+)")
+    def make_stale(request: Request) -> Response:
+        status = _field(request, "status")
+        if not isinstance(status, str) or not status:
+            return error_response(400, "missing_fields", "Thiếu trường bắt buộc: status.")
+        state.overwrite(request.params["code"], status)
+        return json_response(200, state.summary(request.params["code"]))
+
+    @app.route("DELETE", r"/_admin/dossiers/(?P<code>[^/]+)")
+    def forget(request: Request) -> Response:
+        if not state.overwrite(request.params["code"], None):
+            return error_response(404, "not_found", "Cổng DVC quốc gia chưa nhận hồ sơ này.")
+        return json_response(200, {"code": request.params["code"], "forgotten": True})
 
     @app.route("GET", r"/api/v1/dossiers/(?P<code>[^/]+)")
     def dossier(request: Request) -> Response:

@@ -18,6 +18,8 @@ from motcua.dossiers.permissions import allowed_actions, current_step
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
 from motcua.dossiers.services import dossier_act
 from motcua.dossiers.workflow import TRANSITIONS, action_label
+from motcua.integrations.models import Exchange
+from motcua.integrations.reconciliation import RECONCILE_EVENT
 
 
 def _dossier(user, code: str):
@@ -41,8 +43,15 @@ def render_dossier(request: HttpRequest, code: str, failed=None, status: int = 2
         (event, action_label(event.action), _status_label(event.to_status))
         for event in dossier.events.all()
     ]
+    exchanges = dossier.exchanges.all()
     context = {
         "dossier": dossier,
+        "portal_syncs": [
+            (x, _("Đối soát, gửi lại") if x.event == RECONCILE_EVENT else action_label(x.event))
+            for x in exchanges
+            if x.system == Exchange.System.NATIONAL_PORTAL
+        ],
+        "other_exchanges": [x for x in exchanges if x.system != Exchange.System.NATIONAL_PORTAL],
         "urgency": left,
         "urgency_label": LABELS.get(left or "", ""),
         "actions": actions,

@@ -1,7 +1,11 @@
-"""`motcua worker`: run the background tasks (LGSP deliveries) from the database queue."""
+"""`motcua worker`: run the background tasks (LGSP deliveries), from the database queue or, with
+`MOTCUA_TASK_BACKEND=rq`, as an RQ worker on Redis."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from motcua.integrations.workers import Heartbeat, new_worker_id
 
 
 class Command(BaseCommand):
@@ -14,5 +18,22 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="Giây giữa hai lần quét.")
 
     def handle(self, *args, batch: bool, interval: float, **options):
+        if settings.MOTCUA_TASK_BACKEND == "rq":
+            # The scheduler runs the tasks queued for later (retries with backoff).
+            extra = ["--burst"] if batch else []
+            call_command(
+                "rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler",
+                *extra,
+            )  # fmt: skip
+            return
+        heartbeat = Heartbeat(new_worker_id())
+        heartbeat.beat()  # alive before the first claim; tasks of dead workers are ready again
+        heartbeat.start()
         extra = ["--batch"] if batch else []
-        call_command("db_worker", "--interval", str(interval), "--no-startup-delay", *extra)
+        try:
+            call_command(
+                "db_worker", "--interval", str(interval), "--no-startup-delay",
+                "--worker-id", heartbeat.worker_id, *extra,
+            )  # fmt: skip
+        finally:
+            heartbeat.stop()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Unavailable
+from motcua.core.queue import enqueue
 from motcua.payments.services import payments_reconcile
 from motcua.payments.tasks import reconcile_payments
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         except Unavailable as error:
             if not retry_later:
                 raise CommandError(error.detail) from error
-            reconcile_payments.enqueue(day.isoformat())
+            enqueue(reconcile_payments, day.isoformat())
             self.stdout.write(f"{error.detail} Đã xếp lịch đối soát lại ngày {day:%d/%m/%Y}.")
             return
         self.stdout.write(f"Đối soát ngày {day:%d/%m/%Y}: {len(mismatches)} chênh lệch.")
