@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup format clean
+.PHONY: run test setup format messages clean
 
 $(STAMP): pyproject.toml scripts/setup.sh scripts/install-fonts.sh
 	PYTHON=$(PYTHON) sh scripts/setup.sh
@@ -28,6 +28,13 @@ test: setup
 format: setup
 	$(BIN)/ruff check --fix src tests
 	$(BIN)/ruff format src tests
+
+# Refresh the English catalogue after adding or changing user-facing text, translate the new
+# entries in src/motcua/locale/en/LC_MESSAGES/django.po, then run it again to compile the .mo.
+messages: setup
+	cd src/motcua && ../../$(BIN)/motcua makemessages --locale en --no-obsolete --add-location file \
+		--ignore 'simulators/*' --ignore 'demo/*'
+	cd src/motcua && ../../$(BIN)/motcua compilemessages --locale en
 
 clean:
 	rm -rf $(VENV) var

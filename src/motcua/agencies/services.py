@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency, StaffRole
 from motcua.core.audit import audit_record
@@ -36,7 +37,7 @@ def require_admin(actor, agency: Agency | None = None) -> None:
         return
     if agency is not None and any(agency.path.startswith(p) for p in admin_paths):
         return
-    raise Forbidden("Chỉ quản trị hệ thống mới được thay đổi cấu hình này.")
+    raise Forbidden(_("Chỉ quản trị hệ thống mới được thay đổi cấu hình này."))
 
 
 def require_admin_under(actor, parent: Agency | None) -> None:
@@ -49,7 +50,7 @@ def require_admin_under(actor, parent: Agency | None) -> None:
         or StaffRole.objects.filter(user=actor, role="admin", agency__parent__isnull=True).exists()
     ):
         return
-    raise Forbidden("Chỉ quản trị cấp cao nhất mới được tạo cơ quan gốc.")
+    raise Forbidden(_("Chỉ quản trị cấp cao nhất mới được tạo cơ quan gốc."))
 
 
 def _check_agency(agency: Agency) -> None:
@@ -72,7 +73,9 @@ def agency_create(*, actor, code: str, name: str, level: str, **fields) -> Agenc
     """Create an agency under its parent (the root needs a superuser or a root admin)."""
     require_admin_under(actor, fields.get("parent"))
     if Agency.objects.filter(code=code).exists():
-        raise Conflict(f"Mã định danh {code} đã tồn tại.", code="duplicate_code")
+        raise Conflict(
+            _("Mã định danh %(code)s đã tồn tại.") % {"code": code}, code="duplicate_code"
+        )
     agency = Agency(code=code, name=name, level=level, **fields)
     _check_agency(agency)
     agency.path = "/"
@@ -98,7 +101,7 @@ def agency_update(*, actor, agency: Agency, **changes) -> Agency:
         setattr(agency, name, value)
     parent = agency.parent
     if parent is not None and parent.path.startswith(old_path):
-        raise RuleBroken("Không thể đặt cơ quan dưới chính nó.", code="cycle")
+        raise RuleBroken(_("Không thể đặt cơ quan dưới chính nó."), code="cycle")
     _check_agency(agency)
     _set_path(agency)
     agency.save()
@@ -157,7 +160,7 @@ def staff_create(
     invalid = set(roles) - set(StaffRole.Role.values)
     if invalid or not roles:
         raise RuleBroken("Vai trò không hợp lệ.", fields={"roles": sorted(invalid) or ["trống"]})
-    first, _, last = full_name.rpartition(" ")
+    first, _space, last = full_name.rpartition(" ")
     user = User.objects.create_user(
         username=username, password=password, first_name=first, last_name=last
     )
@@ -178,7 +181,7 @@ def calendar_day_set(*, actor, date, kind: str, reason: str) -> CalendarDay:
     require_admin(actor)
     if kind not in CalendarDay.Kind.values:
         raise RuleBroken("Loại ngày phải là off hoặc work.", fields={"kind": [kind]})
-    day, _ = CalendarDay.objects.update_or_create(
+    day, _created = CalendarDay.objects.update_or_create(
         date=date, defaults={"kind": kind, "reason": reason}
     )
     audit_record(

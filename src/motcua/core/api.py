@@ -6,6 +6,7 @@ from axes.exceptions import AxesBackendPermissionDenied
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
+from django.utils import translation
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -93,6 +94,23 @@ class BodySizeLimitMiddleware:
         if limit and length > limit:
             detail = f"Dữ liệu gửi lên quá lớn (tối đa {_size(limit)})."
             return JsonResponse(error_body("too_large", detail), status=413)
+        return self.get_response(request)
+
+
+class ApiLanguageMiddleware:
+    """The API speaks Vietnamese whatever Accept-Language says (API.md: messages are Vietnamese).
+
+    Runs after LocaleMiddleware, which chose the language of the pages; labels and messages that
+    the pages translate stay Vietnamese in API responses and in the official forms served there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
 
 

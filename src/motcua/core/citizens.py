@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import RuleBroken
@@ -28,7 +29,7 @@ def citizen_sign_in(*, claims: dict) -> Citizen:
     """
     subject, id_number = str(claims.get("sub") or ""), str(claims.get("id_number") or "")
     if not subject or not (id_number.isdigit() and len(id_number) == 12):
-        raise RuleBroken("Tài khoản định danh điện tử không có số định danh cá nhân hợp lệ.")
+        raise RuleBroken(_("Tài khoản định danh điện tử không có số định danh cá nhân hợp lệ."))
     citizen = Citizen.objects.select_for_update().filter(subject=subject).first()
     if citizen is None:
         citizen = Citizen.objects.select_for_update().filter(id_number=id_number).first()

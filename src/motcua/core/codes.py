@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 # The patterns are applied with `fullmatch`: `$` alone would also accept a trailing newline.
 # Quyết định 20/2020/QĐ-TTg: groups developed left to right, the first a letter and two digits.
 CURRENT_AGENCY_CODE = re.compile(r"[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})*")
@@ -17,17 +19,17 @@ DOSSIER_CODE = re.compile(r"(?P<agency>[A-Z0-9.]+)-(?P<day>[0-9]{6})-(?P<sequenc
 def agency_code_error(code: str) -> str | None:
     """Why `code` is not a valid agency code in either form, or None when it is valid."""
     if not code or len(code) > AGENCY_CODE_MAX_LENGTH:
-        return "Mã định danh có từ 1 đến 35 ký tự."
+        return _("Mã định danh có từ 1 đến 35 ký tự.")
     legacy = LEGACY_AGENCY_CODE.fullmatch(code)
     if legacy:
         levels = [legacy.group(3), legacy.group(2), legacy.group(1)]  # level 2, 3, 4
         for outer, inner in itertools.pairwise(levels):
             if int(outer) == 0 and int(inner) != 0:
-                return "Mã định danh dạng cũ: cấp dưới không thể có mã khi cấp trên là 0."
+                return _("Mã định danh dạng cũ: cấp dưới không thể có mã khi cấp trên là 0.")
         return None
     if CURRENT_AGENCY_CODE.fullmatch(code):
         return None
-    return (
+    return _(
         "Mã định danh không hợp lệ: dùng dạng H44.189 (Quyết định 20/2020/QĐ-TTg) "
         "hoặc dạng cũ 000.00.22.H62."
     )

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 # Signatures of the accepted formats (ISO 32000 PDF, JFIF/Exif JPEG, PNG) → stored extension.
 SIGNATURES = {
@@ -40,13 +41,15 @@ def validate_scan(upload: UploadedFile) -> UploadedFile:
     limit = settings.MOTCUA["UPLOAD_MAX_BYTES"]
     if upload.size > limit:
         raise ValidationError(
-            f"Tệp {upload.name} quá lớn ({_megabytes(upload.size)}); tối đa {_megabytes(limit)}.",
+            _("Tệp %(name)s quá lớn (%(size)s); tối đa %(limit)s.")
+            % {"name": upload.name, "size": _megabytes(upload.size), "limit": _megabytes(limit)},
             code="too_large",
         )
     extension = sniff(upload)
     if extension is None:
         raise ValidationError(
-            f"Tệp {upload.name} không phải PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).",
+            _("Tệp %(name)s không phải PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).")
+            % {"name": upload.name},
             code="wrong_type",
         )
     upload.name = f"{uuid.uuid4().hex}.{extension}"

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DossiersConfig(AppConfig):
     name = "motcua.dossiers"
-    verbose_name = "Hồ sơ thủ tục hành chính"
+    verbose_name = _("Hồ sơ thủ tục hành chính")

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.dossiers.models import Dossier
@@ -11,12 +12,12 @@ EARLY, ON_TIME, LATE = "early", "on_time", "late"
 WITHIN, OVERDUE = "within", "overdue"
 DUE_SOON = "due_soon"
 LABELS = {
-    EARLY: "trước hạn",
-    ON_TIME: "đúng hạn",
-    LATE: "quá hạn",
-    WITHIN: "trong hạn",
-    OVERDUE: "quá hạn",
-    DUE_SOON: "đến hạn trong một ngày làm việc",
+    EARLY: _("trước hạn"),
+    ON_TIME: _("đúng hạn"),
+    LATE: _("quá hạn"),
+    WITHIN: _("trong hạn"),
+    OVERDUE: _("quá hạn"),
+    DUE_SOON: _("đến hạn trong một ngày làm việc"),
 }
 
 

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar
@@ -71,20 +72,25 @@ def _require_role(
     if dossier is not None and citizen_id_number(actor) == dossier.applicant_id_number:
         roles.add(APPLICANT)
     if not roles & set(allowed):
-        raise Forbidden(f"Bạn không có quyền {what.lower()} tại {agency.name}.")
+        raise Forbidden(
+            _("Bạn không có quyền %(what)s tại %(agency)s.")
+            % {"what": what.lower(), "agency": agency.name}
+        )
 
 
 def _require_submitter(actor, agency: Agency, channel: str, applicant: dict) -> None:
     """Officers receive at their desk; a citizen files online, only in their own name."""
     own_id = citizen_id_number(actor)
     if own_id is None:
-        _require_role(actor, agency, {"receiver"}, "nhận hồ sơ")
+        _require_role(actor, agency, {"receiver"}, _("nhận hồ sơ"))
     elif channel != Channel.ONLINE or applicant.get("id_number") != own_id:
-        raise Forbidden("Công dân chỉ nộp hồ sơ trực tuyến, đứng tên chính mình.")
+        raise Forbidden(_("Công dân chỉ nộp hồ sơ trực tuyến, đứng tên chính mình."))
 
 
 def _next_sequence(agency: Agency, day) -> int:
-    sequence, _ = DailySequence.objects.select_for_update().get_or_create(agency=agency, day=day)
+    sequence, _created = DailySequence.objects.select_for_update().get_or_create(
+        agency=agency, day=day
+    )
     sequence.last += 1
     sequence.save(update_fields=["last"])
     return sequence.last
@@ -109,12 +115,12 @@ def process_steps(dossier: Dossier) -> list[ProcessStep]:
 def _validate_applicant(applicant: dict) -> None:
     errors = {}
     if not ID_NUMBER.match(str(applicant.get("id_number", ""))):
-        errors["id_number"] = ["Số định danh cá nhân có 12 chữ số; mã số doanh nghiệp có 10 số."]
+        errors["id_number"] = [_("Số định danh cá nhân có 12 chữ số; mã số doanh nghiệp có 10 số.")]
     if not str(applicant.get("full_name", "")).strip():
-        errors["full_name"] = ["Họ tên người nộp không được để trống."]
+        errors["full_name"] = [_("Họ tên người nộp không được để trống.")]
     if errors:
         raise RuleBroken(
-            "Thông tin người nộp không hợp lệ.", code="invalid_applicant", fields=errors
+            _("Thông tin người nộp không hợp lệ."), code="invalid_applicant", fields=errors
         )
 
 
@@ -127,7 +133,7 @@ def _validate_form(schema: dict, form_data: dict) -> None:
         key = ".".join(str(p) for p in error.absolute_path) or "form_data"
         errors.setdefault(key, []).append(error.message)
     if errors:
-        raise RuleBroken("Tờ khai chưa đúng mẫu.", code="invalid_form", fields=errors)
+        raise RuleBroken(_("Tờ khai chưa đúng mẫu."), code="invalid_form", fields=errors)
 
 
 @transaction.atomic
@@ -145,17 +151,20 @@ def dossier_submit(
     _require_submitter(actor, agency, channel, applicant)
     if agency.merged_into_id:
         raise RuleBroken(
-            f"{agency.name} đã sáp nhập vào {agency.merged_into.name}: nộp hồ sơ tại cơ quan mới.",
+            _("%(agency)s đã sáp nhập vào %(successor)s: nộp hồ sơ tại cơ quan mới.")
+            % {"agency": agency.name, "successor": agency.merged_into.name},
             code="agency_merged",
         )
     if channel not in Channel.values:
-        raise RuleBroken("Kênh nộp không hợp lệ.", fields={"channel": [channel]})
+        raise RuleBroken(_("Kênh nộp không hợp lệ."), fields={"channel": [channel]})
     if not procedure.is_active or not procedure.agencies.filter(pk=agency.pk).exists():
         raise RuleBroken(
-            f"{agency.name} không thực hiện thủ tục {procedure.code}.", code="procedure_not_offered"
+            _("%(agency)s không thực hiện thủ tục %(procedure)s.")
+            % {"agency": agency.name, "procedure": procedure.code},
+            code="procedure_not_offered",
         )
     if channel == Channel.ONLINE and procedure.online_level == Procedure.OnlineLevel.INFO:
-        raise RuleBroken("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.", code="not_online")
+        raise RuleBroken(_("Thủ tục này chưa cung cấp dịch vụ công trực tuyến."), code="not_online")
     _validate_applicant(applicant)
     _validate_form(procedure.form_schema, form_data or {})
     now = timezone.now()
@@ -191,7 +200,7 @@ def _add_documents(dossier: Dossier, documents: list[dict], now: datetime, sourc
     for doc in documents:
         name = str(doc.get("name", "")).strip()
         if not name:
-            raise RuleBroken("Mỗi giấy tờ phải có tên.", fields={"documents": ["name"]})
+            raise RuleBroken(_("Mỗi giấy tờ phải có tên."), fields={"documents": ["name"]})
         DossierDocument.objects.create(
             dossier=dossier,
             name=name,
@@ -252,7 +261,9 @@ def dossiers_move_to_successor(*, actor, source: Agency) -> int:
     """
     target = source.merged_into
     if target is None:
-        raise RuleBroken(f"{source.name} chưa được sáp nhập.", code="not_merged")
+        raise RuleBroken(
+            _("%(agency)s chưa được sáp nhập.") % {"agency": source.name}, code="not_merged"
+        )
     open_dossiers = (
         Dossier.objects.select_for_update()
         .filter(Q(agency=source) | Q(current_agency=source))
@@ -279,7 +290,9 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
     """Perform `action` on the dossier `code` if the actor, state and version allow it."""
     transition = TRANSITIONS.get(action)
     if transition is None:
-        raise NotFound(f"Không có thao tác '{action}'.", code="unknown_action")
+        raise NotFound(
+            _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
+        )
     with transaction.atomic():
         dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_for_update())
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
@@ -292,13 +305,13 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
         )
         if dossier.status not in transition.sources:
             raise Conflict(
-                f"Không thể thực hiện '{transition.label}' khi hồ sơ "
-                f"{Status(dossier.status).label}.",
+                _("Không thể thực hiện '%(action)s' khi hồ sơ %(status)s.")
+                % {"action": transition.label, "status": Status(dossier.status).label},
                 code="invalid_state",
             )
         if version != dossier.version:
             raise Conflict(
-                "Hồ sơ đã được người khác cập nhật: tải lại rồi thực hiện lại.",
+                _("Hồ sơ đã được người khác cập nhật: tải lại rồi thực hiện lại."),
                 code="stale_version",
                 fields={"version": [f"hiện tại là {dossier.version}"]},
             )
@@ -350,7 +363,11 @@ def _no_extra(dossier, actor, now, params, note, calendar) -> Outcome:
 
 def _require_note(note: str, what: str) -> None:
     if not note:
-        raise RuleBroken(f"Cần ghi rõ {what}.", code="note_required", fields={"note": [what]})
+        raise RuleBroken(
+            _("Cần ghi rõ %(what)s.") % {"what": what},
+            code="note_required",
+            fields={"note": [what]},
+        )
 
 
 def _stop_clock(dossier: Dossier, now: datetime) -> None:
@@ -393,7 +410,7 @@ def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
     items = [str(i).strip() for i in params.get("items") or [] if str(i).strip()]
     if not items:
         raise RuleBroken(
-            "Liệt kê đầy đủ các giấy tờ, nội dung cần bổ sung (một lần).",
+            _("Liệt kê đầy đủ các giấy tờ, nội dung cần bổ sung (một lần)."),
             code="items_required",
             fields={"items": ["bắt buộc"]},
         )
@@ -401,8 +418,10 @@ def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
     if stage == "processing":
         if dossier.supplement_count >= settings.MOTCUA["SUPPLEMENT_LIMIT"]:
             raise RuleBroken(
-                "Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá trình giải quyết "
-                "(Nghị định 118/2025, Điều 11).",
+                _(
+                    "Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá trình giải quyết "
+                    "(Nghị định 118/2025, Điều 11)."
+                ),
                 code="supplement_limit",
             )
         dossier.supplement_count += 1
@@ -418,7 +437,7 @@ def _submit_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _refuse(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, "lý do từ chối tiếp nhận")
+    _require_note(note, _("lý do từ chối tiếp nhận"))
     return Outcome()
 
 
@@ -434,19 +453,27 @@ def _forward(dossier, actor, now, params, note, calendar) -> Outcome:
     step_due_at = _step_due(dossier, steps, calendar)
     if dossier.current_step is not None and steps:
         step = steps[dossier.current_step]
-        _require_role(actor, dossier.current_agency, {step.role}, f"thực hiện bước {step.name}")
+        _require_role(
+            actor,
+            dossier.current_agency,
+            {step.role},
+            _("thực hiện bước %(step)s") % {"step": step.name},
+        )
     to_code = params.get("to_agency")
     if to_code:
         target = Agency.objects.filter(code=to_code).first()
         if target is None:
-            raise RuleBroken(f"Không có cơ quan {to_code}.", fields={"to_agency": [to_code]})
+            raise RuleBroken(
+                _("Không có cơ quan %(code)s.") % {"code": to_code},
+                fields={"to_agency": [to_code]},
+            )
         dossier.current_agency, dossier.current_step = target, None
     elif dossier.current_step is not None and dossier.current_step + 1 < len(steps):
         dossier.current_step += 1
         dossier.current_agency = steps[dossier.current_step].unit
     else:
         raise RuleBroken(
-            "Hồ sơ đã ở bước cuối của quy trình: phê duyệt, hoặc chuyển cho cơ quan khác.",
+            _("Hồ sơ đã ở bước cuối của quy trình: phê duyệt, hoặc chuyển cho cơ quan khác."),
             code="last_step",
         )
     handover = None
@@ -475,7 +502,7 @@ def _approve(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _reject(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, "lý do không giải quyết")
+    _require_note(note, _("lý do không giải quyết"))
     _result(dossier, actor, now, params, note, DossierResult.Kind.REFUSAL)
     return Outcome()
 
@@ -490,7 +517,9 @@ def outstanding_amount(dossier: Dossier) -> int:
 def _request_payment(dossier, actor, now, params, note, calendar) -> Outcome:
     amount = outstanding_amount(dossier)
     if amount <= 0:
-        raise RuleBroken("Hồ sơ không còn khoản phí, lệ phí nào phải nộp.", code="nothing_to_pay")
+        raise RuleBroken(
+            _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
+        )
     if dossier.procedure.payment_pauses_clock:
         _stop_clock(dossier, now)
     return Outcome({"amount": amount})
@@ -500,13 +529,14 @@ def _record_payment(dossier, actor, now, params, note, calendar) -> Outcome:
     amount, outstanding = params.get("amount"), outstanding_amount(dossier)
     if not isinstance(amount, int) or isinstance(amount, bool) or not 0 < amount <= outstanding:
         raise RuleBroken(
-            f"Số tiền phải là số nguyên đồng, từ 1 đến {outstanding}.",
+            _("Số tiền phải là số nguyên đồng, từ 1 đến %(outstanding)s.")
+            % {"outstanding": outstanding},
             code="invalid_amount",
             fields={"amount": [str(amount)]},
         )
     method = params.get("method") or Payment.Method.DESK
     if method not in Payment.Method.values:
-        raise RuleBroken("Hình thức thanh toán không hợp lệ.", fields={"method": [method]})
+        raise RuleBroken(_("Hình thức thanh toán không hợp lệ."), fields={"method": [method]})
     receipt = params.get("receipt_number") or f"BL-{dossier.code}-{dossier.payments.count() + 1}"
     Payment.objects.create(
         dossier=dossier,
@@ -525,20 +555,20 @@ def _record_payment(dossier, actor, now, params, note, calendar) -> Outcome:
 def _return_result(dossier, actor, now, params, note, calendar) -> Outcome:
     method = params.get("method") or "desk"
     if method not in {"desk", "post", "online"}:
-        raise RuleBroken("Hình thức trả kết quả không hợp lệ.", fields={"method": [method]})
+        raise RuleBroken(_("Hình thức trả kết quả không hợp lệ."), fields={"method": [method]})
     dossier.returned_at = now
     dossier.current_agency = dossier.agency
     return Outcome({"method": method})
 
 
 def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, "lý do chậm trễ")
+    _require_note(note, _("lý do chậm trễ"))
     new_due = params.get("new_due_at")
     if dossier.extended:
-        raise RuleBroken("Hẹn lại ngày trả kết quả chỉ được một lần.", code="already_extended")
+        raise RuleBroken(_("Hẹn lại ngày trả kết quả chỉ được một lần."), code="already_extended")
     if not isinstance(new_due, datetime) or dossier.due_at is None or new_due <= dossier.due_at:
         raise RuleBroken(
-            "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+            _("Ngày hẹn mới phải sau ngày hẹn hiện tại."),
             code="invalid_new_due",
             fields={"new_due_at": ["phải sau hạn hiện tại"]},
         )
@@ -550,7 +580,7 @@ def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _pause(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, "căn cứ tạm dừng")
+    _require_note(note, _("căn cứ tạm dừng"))
     _stop_clock(dossier, now)
     return Outcome()
 
@@ -561,17 +591,17 @@ def _resume(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _withdraw(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, "nội dung đề nghị dừng của người nộp")
+    _require_note(note, _("nội dung đề nghị dừng của người nộp"))
     return Outcome()
 
 
 def _rate(dossier, actor, now, params, note, calendar) -> Outcome:
     rating = params.get("rating")
     if dossier.rating:
-        raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")
+        raise Conflict(_("Hồ sơ đã được đánh giá."), code="already_rated")
     if not isinstance(rating, dict) or not rating or not set(rating.values()) <= RATING_LEVELS:
         raise RuleBroken(
-            "Đánh giá theo từng tiêu chí: satisfied, neutral hoặc dissatisfied.",
+            _("Đánh giá theo từng tiêu chí: satisfied, neutral hoặc dissatisfied."),
             code="invalid_rating",
             fields={"rating": ["không hợp lệ"]},
         )
@@ -612,11 +642,12 @@ def dossier_record_online_payment(
     """
     dossier = Dossier.objects.select_for_update().filter(code=code).first()
     if dossier is None:
-        raise NotFound("Không tìm thấy hồ sơ.")
+        raise NotFound(_("Không tìm thấy hồ sơ."))
     transition = TRANSITIONS["record_payment"]
     if dossier.status not in transition.sources:
         raise Conflict(
-            f"Hồ sơ {Status(dossier.status).label}, không chờ thanh toán.", code="invalid_state"
+            _("Hồ sơ %(status)s, không chờ thanh toán.") % {"status": Status(dossier.status).label},
+            code="invalid_state",
         )
     params = {"amount": amount, "method": Payment.Method.ONLINE, "reference": reference,
               "receipt_number": receipt_number}  # fmt: skip

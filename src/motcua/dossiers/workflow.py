@@ -7,6 +7,8 @@ dossier goes back to the status it had before it was put on hold (supplement, pa
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 from motcua.dossiers.models import Status as S
 
 
@@ -52,40 +54,40 @@ TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in [
         _t("receive", {S.SUBMITTED}, S.RECEIVED, {"receiver"}, Scope.RECEIVING, Clock.START,
-           "Tiếp nhận hồ sơ"),
+           _("Tiếp nhận hồ sơ")),
         _t("request_supplement", {S.SUBMITTED, *IN_PROCESS}, S.SUPPLEMENT_REQUESTED,
            {"receiver", "specialist", "approver"}, Scope.CURRENT, Clock.STOP,
-           "Yêu cầu bổ sung, hoàn thiện hồ sơ"),
+           _("Yêu cầu bổ sung, hoàn thiện hồ sơ")),
         _t("submit_supplement", {S.SUPPLEMENT_REQUESTED}, None, {"receiver", APPLICANT},
-           Scope.RECEIVING, Clock.RESUME, "Nộp bổ sung hồ sơ"),
+           Scope.RECEIVING, Clock.RESUME, _("Nộp bổ sung hồ sơ")),
         _t("refuse", {S.SUBMITTED}, S.REFUSED, {"receiver"}, Scope.RECEIVING, Clock.NONE,
-           "Từ chối tiếp nhận hồ sơ"),
+           _("Từ chối tiếp nhận hồ sơ")),
         _t("forward", IN_PROCESS, S.PROCESSING, HANDLERS, Scope.CURRENT, Clock.NONE,
-           "Chuyển xử lý"),
+           _("Chuyển xử lý")),
         _t("approve", {S.PROCESSING}, S.RESULT_READY, {"approver"}, Scope.CURRENT, Clock.END,
-           "Phê duyệt kết quả"),
+           _("Phê duyệt kết quả")),
         _t("reject", {S.PROCESSING}, S.REJECTED, {"approver"}, Scope.CURRENT, Clock.END,
-           "Không giải quyết (nêu rõ lý do)"),
+           _("Không giải quyết (nêu rõ lý do)")),
         _t("request_payment", IN_PROCESS, S.AWAITING_PAYMENT, {"receiver", "specialist"},
-           Scope.CURRENT, Clock.STOP, "Yêu cầu thực hiện nghĩa vụ tài chính"),
+           Scope.CURRENT, Clock.STOP, _("Yêu cầu thực hiện nghĩa vụ tài chính")),
         _t("record_payment", {S.AWAITING_PAYMENT}, None, {"receiver", "specialist"},
-           Scope.CURRENT, Clock.RESUME, "Ghi nhận thanh toán"),
+           Scope.CURRENT, Clock.RESUME, _("Ghi nhận thanh toán")),
         _t("return_result", {S.RESULT_READY}, S.RETURNED, {"receiver"}, Scope.RECEIVING,
-           Clock.NONE, "Trả kết quả"),
+           Clock.NONE, _("Trả kết quả")),
         _t("apologise", {*IN_PROCESS, S.AWAITING_PAYMENT, S.PAUSED, S.SUPPLEMENT_REQUESTED}, None,
            {"specialist", "approver"}, Scope.CURRENT, Clock.NONE,
-           "Xin lỗi và hẹn lại ngày trả kết quả"),
+           _("Xin lỗi và hẹn lại ngày trả kết quả")),
         _t("pause", IN_PROCESS, S.PAUSED, {"approver"}, Scope.CURRENT,
-           Clock.STOP, "Tạm dừng giải quyết"),
+           Clock.STOP, _("Tạm dừng giải quyết")),
         _t("resume", {S.PAUSED}, None, {"approver"}, Scope.CURRENT, Clock.RESUME,
-           "Tiếp tục giải quyết"),
+           _("Tiếp tục giải quyết")),
         _t("withdraw", {S.SUBMITTED, S.SUPPLEMENT_REQUESTED, *IN_PROCESS, S.AWAITING_PAYMENT,
                         S.PAUSED}, S.WITHDRAWN, {"receiver", APPLICANT}, Scope.RECEIVING,
            Clock.NONE,
-           "Dừng giải quyết theo đề nghị của người nộp"),
+           _("Dừng giải quyết theo đề nghị của người nộp")),
         _t("rate", {S.RETURNED, S.REJECTED}, None, {"receiver", APPLICANT}, Scope.RECEIVING,
            Clock.NONE,
-           "Đánh giá mức độ hài lòng"),
+           _("Đánh giá mức độ hài lòng")),
     ]
 }
 # fmt: on
@@ -96,8 +98,8 @@ CLOCK_RUNNING = frozenset({S.RECEIVED, S.PROCESSING})
 
 # Timeline entries that are not transitions of the table above.
 OTHER_EVENTS = {
-    "submit": "Nộp hồ sơ",
-    "transfer": "Chuyển cơ quan giải quyết do sắp xếp đơn vị hành chính",
+    "submit": _("Nộp hồ sơ"),
+    "transfer": _("Chuyển cơ quan giải quyết do sắp xếp đơn vị hành chính"),
 }
 
 

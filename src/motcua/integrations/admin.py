@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from motcua.core.admin import ReadOnlyAdmin
 from motcua.core.errors import DomainError
@@ -26,7 +27,7 @@ class ExchangeAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Exchange._meta.fields]
     actions = ["retry"]
 
-    @admin.action(description="Gửi lại các trao đổi không thành công")
+    @admin.action(description=_("Gửi lại các trao đổi không thành công"))
     def retry(self, request, queryset):
         for exchange in queryset.filter(state=Exchange.State.DEAD):
             try:
@@ -49,7 +50,7 @@ class PopulationLookupAdmin(ReadOnlyAdmin):
 
 class PartnerClientForm(forms.ModelForm):
     scopes = forms.MultipleChoiceField(
-        label="Phạm vi quyền",
+        label=_("Phạm vi quyền"),
         choices=PartnerClient.Scope.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -88,7 +89,7 @@ class PartnerClientAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         """The services have set the agencies already."""
 
-    @admin.action(description="Cấp lại khóa bí mật (khóa cũ và các mã truy cập hết hiệu lực)")
+    @admin.action(description=_("Cấp lại khóa bí mật (khóa cũ và các mã truy cập hết hiệu lực)"))
     def rotate_secret(self, request, queryset):
         for client in queryset:
             try:
@@ -101,8 +102,11 @@ class PartnerClientAdmin(admin.ModelAdmin):
     def _show_secret(self, request, client: PartnerClient, secret: str) -> None:
         self.message_user(
             request,
-            f"{client.name}: client_id = {client.client_id}, client_secret = {secret}. "
-            "Khóa bí mật chỉ hiện một lần này: hãy chuyển ngay cho đơn vị quản lý hệ thống.",
+            _(
+                "%(name)s: client_id = %(client_id)s, client_secret = %(secret)s. Khóa bí mật chỉ"
+                " hiện một lần này: hãy chuyển ngay cho đơn vị quản lý hệ thống."
+            )
+            % {"name": client.name, "client_id": client.client_id, "secret": secret},
             messages.WARNING,
         )
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.agencies.services import require_admin
 from motcua.core.audit import audit_record
@@ -64,7 +65,7 @@ def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
     """An administrator sends a message that was given up (dead) once more."""
     require_admin(actor, exchange.dossier.agency)
     if exchange.state != Exchange.State.DEAD:
-        raise Conflict("Chỉ gửi lại được trao đổi đã gửi không thành công.", code="not_dead")
+        raise Conflict(_("Chỉ gửi lại được trao đổi đã gửi không thành công."), code="not_dead")
     exchange.state, exchange.attempts = Exchange.State.PENDING, 0
     exchange.save(update_fields=["state", "attempts", "updated_at"])
     enqueue(deliver_exchange, exchange.pk)
@@ -103,14 +104,14 @@ def citizen_lookup(*, actor, id_number: str, purpose: str, dossier_code: str = "
     `MOTCUA_POPULATION_LOOKUPS_PER_MINUTE` times a minute each.
     """
     if not actor.is_superuser and not actor.staff_roles.filter(role__in=OFFICER_ROLES).exists():
-        raise Forbidden("Chỉ cán bộ tiếp nhận, thụ lý hồ sơ được tra cứu CSDL dân cư.")
+        raise Forbidden(_("Chỉ cán bộ tiếp nhận, thụ lý hồ sơ được tra cứu CSDL dân cư."))
     errors = {}
     if not ID_NUMBER.fullmatch(id_number):
-        errors["id_number"] = ["Số định danh cá nhân gồm đúng 12 chữ số."]
+        errors["id_number"] = [_("Số định danh cá nhân gồm đúng 12 chữ số.")]
     if not purpose.strip():
-        errors["purpose"] = ["Cần ghi rõ mục đích tra cứu."]
+        errors["purpose"] = [_("Cần ghi rõ mục đích tra cứu.")]
     if errors:
-        raise RuleBroken("Yêu cầu tra cứu chưa hợp lệ.", code="invalid_lookup", fields=errors)
+        raise RuleBroken(_("Yêu cầu tra cứu chưa hợp lệ."), code="invalid_lookup", fields=errors)
     dossier = dossier_for(actor, dossier_code) if dossier_code else None
     _count_lookup(actor)
     try:
@@ -118,11 +119,13 @@ def citizen_lookup(*, actor, id_number: str, purpose: str, dossier_code: str = "
     except ConnectorError as error:
         _log_lookup(actor, id_number, purpose, dossier, "failed")
         raise Unavailable(
-            "CSDL quốc gia về dân cư chưa trả lời, vui lòng thử lại sau.", code="population_down"
+            _("CSDL quốc gia về dân cư chưa trả lời, vui lòng thử lại sau."), code="population_down"
         ) from error
     _log_lookup(actor, id_number, purpose, dossier, "found" if identity else "not_found")
     if identity is None:
-        raise NotFound("CSDL dân cư không có số định danh cá nhân này.", code="citizen_not_found")
+        raise NotFound(
+            _("CSDL dân cư không có số định danh cá nhân này."), code="citizen_not_found"
+        )
     return identity
 
 
@@ -131,7 +134,9 @@ def _count_lookup(actor) -> None:
     key = f"population-lookups:{actor.pk}:{timezone.now():%Y%m%d%H%M}"
     cache.add(key, 0, timeout=120)
     if cache.incr(key) > limit:
-        raise TooManyRequests(f"Mỗi cán bộ tra cứu tối đa {limit} lần mỗi phút.")
+        raise TooManyRequests(
+            _("Mỗi cán bộ tra cứu tối đa %(limit)s lần mỗi phút.") % {"limit": limit}
+        )
 
 
 def _log_lookup(actor, id_number: str, purpose: str, dossier: Dossier | None, outcome: str) -> None:
@@ -229,7 +234,7 @@ def _require_partner_admin(actor, agencies) -> None:
 def _known_scopes(scopes: list[str]) -> list[str]:
     unknown = sorted(set(scopes) - set(PartnerClient.Scope.values))
     if unknown:
-        raise RuleBroken("Phạm vi quyền không hợp lệ.", fields={"scopes": unknown})
+        raise RuleBroken(_("Phạm vi quyền không hợp lệ."), fields={"scopes": unknown})
     return sorted(set(scopes))
 
 

@@ -3,6 +3,8 @@ opt-outs. Every write goes through the services."""
 
 from django import forms
 from django.contrib import admin
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.notifications.addresses import mask, normalise
@@ -15,9 +17,13 @@ from motcua.notifications.services import (
     template_problems,
 )
 
-VARIABLES_HELP = "Biến dùng được: " + ", ".join(
-    f"{{{{ {name} }}}} ({meaning})" for name, meaning in VARIABLES.items()
-)
+
+def _variables_help() -> str:
+    names = ", ".join(f"{{{{ {name} }}}} ({meaning})" for name, meaning in VARIABLES.items())
+    return gettext("Biến dùng được: %(variables)s") % {"variables": names}
+
+
+VARIABLES_HELP = lazy(_variables_help, str)()
 
 
 class MessageTemplateForm(forms.ModelForm):

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "motcua.notifications"
-    verbose_name = "Thông báo cho người nộp hồ sơ"
+    verbose_name = _("Thông báo cho người nộp hồ sơ")
 
     def ready(self) -> None:
         from motcua.integrations.models import Exchange

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.core.calendar import LOCAL_TZ
 from motcua.dossiers.models import Dossier
@@ -20,14 +21,14 @@ from motcua.dossiers.models import Dossier
 ENGINE = Engine(autoescape=False, loaders=[], libraries={})
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 VARIABLES = {
-    "applicant_name": "họ tên người nộp",
-    "code": "mã hồ sơ",
-    "procedure": "tên thủ tục",
-    "agency": "cơ quan tiếp nhận",
-    "due_at": "hẹn trả kết quả (giờ, ngày)",
-    "note": "ghi chú của cán bộ (lý do, nội dung cần bổ sung)",
-    "items": "các giấy tờ, nội dung cần bổ sung",
-    "lookup_url": "địa chỉ tra cứu hồ sơ",
+    "applicant_name": _("họ tên người nộp"),
+    "code": _("mã hồ sơ"),
+    "procedure": _("tên thủ tục"),
+    "agency": _("cơ quan tiếp nhận"),
+    "due_at": _("hẹn trả kết quả (giờ, ngày)"),
+    "note": _("ghi chú của cán bộ (lý do, nội dung cần bổ sung)"),
+    "items": _("các giấy tờ, nội dung cần bổ sung"),
+    "lookup_url": _("địa chỉ tra cứu hồ sơ"),
 }
 
 

@@ -8,6 +8,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import NotFound, RuleBroken
@@ -100,10 +101,10 @@ def unsubscribe_target(token: str) -> tuple[str, str]:
         address, channel = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise NotFound(
-            "Liên kết ngừng nhận tin không hợp lệ hoặc đã bị sửa.", code="invalid_link"
+            _("Liên kết ngừng nhận tin không hợp lệ hoặc đã bị sửa."), code="invalid_link"
         ) from error
     if channel not in Channel.values:
-        raise NotFound("Liên kết ngừng nhận tin không hợp lệ.", code="invalid_link")
+        raise NotFound(_("Liên kết ngừng nhận tin không hợp lệ."), code="invalid_link")
     return address, channel
 
 
@@ -111,11 +112,14 @@ def unsubscribe_target(token: str) -> tuple[str, str]:
 def optout_record(*, actor, address: str, channel: str, source: str) -> OptOut:
     """Từ chối nhận tin: the address gets no more messages on the channel (idempotent)."""
     if channel not in Channel.values:
-        raise RuleBroken("Kênh nhận tin không hợp lệ.", fields={"channel": [channel]})
+        raise RuleBroken(_("Kênh nhận tin không hợp lệ."), fields={"channel": [channel]})
     normalised = normalise(channel, address)
     if normalised is None:
-        what = "Địa chỉ thư điện tử" if channel == Channel.EMAIL else "Số điện thoại di động"
-        raise RuleBroken(f"{what} không hợp lệ.", code="invalid_address",
+        if channel == Channel.EMAIL:
+            detail = _("Địa chỉ thư điện tử không hợp lệ.")
+        else:
+            detail = _("Số điện thoại di động không hợp lệ.")
+        raise RuleBroken(detail, code="invalid_address",
                          fields={"address": [address]})  # fmt: skip
     optout, created = OptOut.objects.get_or_create(
         address=normalised, channel=channel, defaults={"source": source, "at": timezone.now()}
@@ -141,7 +145,7 @@ def template_problems(template: MessageTemplate) -> dict[str, str]:
     """What keeps a template from rendering, per field (empty when it is fine)."""
     params = template.zns_params
     if not isinstance(params, dict) or not all(isinstance(v, str) for v in params.values()):
-        return {"zns_params": 'Tham số ZNS là một đối tượng JSON {"tên": "giá trị"}.'}
+        return {"zns_params": _('Tham số ZNS là một đối tượng JSON {"tên": "giá trị"}.')}
     problems = {}
     sources = {"subject": template.subject, "body": template.body,
                "zns_params": " ".join(params.values())}  # fmt: skip
@@ -151,11 +155,11 @@ def template_problems(template: MessageTemplate) -> dict[str, str]:
         except RenderError as error:
             problems[name] = str(error)
     if template.channel == Channel.EMAIL and not template.subject.strip():
-        problems["subject"] = "Thư điện tử cần có tiêu đề."
+        problems["subject"] = _("Thư điện tử cần có tiêu đề.")
     if template.channel != Channel.ZNS and not template.body.strip():
-        problems["body"] = "Cần có nội dung tin nhắn."
+        problems["body"] = _("Cần có nội dung tin nhắn.")
     if template.channel == Channel.ZNS and not template.zns_template_id.strip():
-        problems["zns_template_id"] = "Tin Zalo ZNS cần mã mẫu đã đăng ký với Zalo."
+        problems["zns_template_id"] = _("Tin Zalo ZNS cần mã mẫu đã đăng ký với Zalo.")
     return problems
 
 
@@ -164,7 +168,7 @@ def message_template_save(*, actor, template: MessageTemplate) -> MessageTemplat
     """Save a template edited by the IT centre, if it renders; audited."""
     problems = template_problems(template)
     if problems:
-        raise RuleBroken("Mẫu tin nhắn chưa đúng.", code="invalid_template",
+        raise RuleBroken(_("Mẫu tin nhắn chưa đúng."), code="invalid_template",
                          fields={k: [v] for k, v in problems.items()})  # fmt: skip
     template.save()
     audit_record(actor=actor, action="message_template_save", object_type="message_template",

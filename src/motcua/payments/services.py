@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ
@@ -34,12 +35,12 @@ def _dossier_for_payer(actor, code: str) -> Dossier:
     if citizen is not None:
         dossier = Dossier.objects.filter(code=code, applicant_id_number=citizen.id_number).first()
         if dossier is None:
-            raise NotFound("Không tìm thấy hồ sơ.")
+            raise NotFound(_("Không tìm thấy hồ sơ."))
         return dossier
     dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_related("agency"))
     roles = roles_in(actor, dossier.agency) | roles_in(actor, dossier.current_agency)
     if not roles & HANDLING_ROLES:
-        raise NotFound("Không tìm thấy hồ sơ.")
+        raise NotFound(_("Không tìm thấy hồ sơ."))
     return dossier
 
 
@@ -49,11 +50,14 @@ def _order_create(*, actor, dossier_code: str) -> PaymentOrder:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if dossier.status != Status.AWAITING_PAYMENT:
         raise Conflict(
-            f"Hồ sơ {Status(dossier.status).label}, không chờ thanh toán.", code="invalid_state"
+            _("Hồ sơ %(status)s, không chờ thanh toán.") % {"status": Status(dossier.status).label},
+            code="invalid_state",
         )
     amount = outstanding_amount(dossier)
     if amount <= 0:
-        raise RuleBroken("Hồ sơ không còn khoản phí, lệ phí nào phải nộp.", code="nothing_to_pay")
+        raise RuleBroken(
+            _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
+        )
     # One live order per dossier: an earlier page left open is no longer offered.
     dossier.payment_orders.filter(state=PaymentOrder.State.CREATED).update(
         state=PaymentOrder.State.EXPIRED
@@ -96,7 +100,8 @@ def payment_order_start(*, actor, dossier_code: str, return_url: str) -> Payment
             audit_record(actor=actor, action="payment_platform_down", object_type="payment_order",
                          object_id=order.order_id, data={"error": str(error)})  # fmt: skip
         raise Unavailable(
-            "Nền tảng thanh toán chưa trả lời, vui lòng thử lại sau.", code="payment_platform_down"
+            _("Nền tảng thanh toán chưa trả lời, vui lòng thử lại sau."),
+            code="payment_platform_down",
         ) from error
     order.transaction_id, order.payment_url = page["transaction_id"], page["payment_url"]
     order.save(update_fields=["transaction_id", "payment_url"])
@@ -204,7 +209,7 @@ def _record_mismatches(day: date, statement: list[dict]) -> list[PaymentMismatch
         found.append((PaymentMismatch.Kind.MISSING_THERE, order.order_id, order, None))
     now, recorded = timezone.now(), []
     for kind, order_id, order, transaction_ in found:
-        mismatch, _ = PaymentMismatch.objects.get_or_create(
+        mismatch, _created = PaymentMismatch.objects.get_or_create(
             day=day, kind=kind, order_ref=order_id,
             defaults={
                 "order": order, "found_at": now,
@@ -229,6 +234,6 @@ def payments_reconcile(*, day: date) -> list[PaymentMismatch]:
         statement = platform.daily_statement(day)
     except ConnectorError as error:
         raise Unavailable(
-            "Không lấy được bảng kê của nền tảng thanh toán.", code="payment_platform_down"
+            _("Không lấy được bảng kê của nền tảng thanh toán."), code="payment_platform_down"
         ) from error
     return _record_mismatches(day, statement)

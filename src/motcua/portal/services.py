@@ -2,6 +2,7 @@
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure, RequiredDocument
@@ -14,7 +15,7 @@ from motcua.portal.models import Application, ApplicationFile
 
 def _require_citizen(actor) -> None:
     if citizen_id_number(actor) is None:
-        raise Forbidden("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến ở đây.")
+        raise Forbidden(_("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến ở đây."))
 
 
 @transaction.atomic
@@ -32,7 +33,7 @@ def application_save(
     `uploads` maps a required document to the checked scan and the name it had on the device.
     """
     _require_citizen(actor)
-    draft, _ = Application.objects.select_for_update().get_or_create(
+    draft, _created = Application.objects.select_for_update().get_or_create(
         applicant=actor, procedure=procedure, dossier=None
     )
     draft.agency, draft.contact, draft.form_data = agency, contact, form_data
@@ -61,13 +62,13 @@ def application_submit(*, actor, application: Application) -> Dossier:
     _require_citizen(actor)
     draft = Application.objects.select_for_update().get(pk=application.pk, applicant=actor)
     if draft.dossier_id:
-        raise RuleBroken("Hồ sơ này đã được nộp.", code="already_submitted")
+        raise RuleBroken(_("Hồ sơ này đã được nộp."), code="already_submitted")
     if draft.agency is None:
-        raise RuleBroken("Chọn cơ quan tiếp nhận hồ sơ.", fields={"agency": ["bắt buộc"]})
+        raise RuleBroken(_("Chọn cơ quan tiếp nhận hồ sơ."), fields={"agency": ["bắt buộc"]})
     missing = _missing_documents(draft)
     if missing:
         raise RuleBroken(
-            "Còn thiếu giấy tờ: " + "; ".join(missing) + ".",
+            _("Còn thiếu giấy tờ: %(documents)s.") % {"documents": "; ".join(missing)},
             code="documents_missing",
             fields={"documents": missing},
         )

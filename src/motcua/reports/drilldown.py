@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.core.errors import NotFound
@@ -75,16 +76,16 @@ INDICATOR_MEASURES = {
     "dossier_satisfaction": (None, "resolved_total"),
 }
 MEASURE_LABELS = {
-    "received": "Hồ sơ tiếp nhận trong kỳ",
-    "processed": "Hồ sơ đã và đang giải quyết",
-    "timely": "Hồ sơ giải quyết trước hạn, đúng hạn hoặc đang trong hạn",
-    "fee_bearing": "Hồ sơ có phí, lệ phí",
-    "paid_online": "Hồ sơ thanh toán trực tuyến",
-    "paper_result": "Hồ sơ của thủ tục trả kết quả bản giấy",
-    "electronic_result": "Hồ sơ có kết quả điện tử",
-    "digitised": "Hồ sơ được số hóa",
-    "reused": "Hồ sơ sử dụng lại dữ liệu số hóa",
-    "dissatisfied": "Hồ sơ bị đánh giá không hài lòng",
+    "received": _("Hồ sơ tiếp nhận trong kỳ"),
+    "processed": _("Hồ sơ đã và đang giải quyết"),
+    "timely": _("Hồ sơ giải quyết trước hạn, đúng hạn hoặc đang trong hạn"),
+    "fee_bearing": _("Hồ sơ có phí, lệ phí"),
+    "paid_online": _("Hồ sơ thanh toán trực tuyến"),
+    "paper_result": _("Hồ sơ của thủ tục trả kết quả bản giấy"),
+    "electronic_result": _("Hồ sơ có kết quả điện tử"),
+    "digitised": _("Hồ sơ được số hóa"),
+    "reused": _("Hồ sơ sử dụng lại dữ liệu số hóa"),
+    "dissatisfied": _("Hồ sơ bị đánh giá không hài lòng"),
 }
 
 
@@ -101,7 +102,9 @@ def drilldown(
     """One page (keyset on the dossier id, newest first) of the dossiers behind a number."""
     condition = MEASURES.get(measure)
     if condition is None:
-        raise NotFound(f"Không có chỉ tiêu '{measure}'.", code="unknown_measure")
+        raise NotFound(
+            _("Không có chỉ tiêu '%(measure)s'.") % {"measure": measure}, code="unknown_measure"
+        )
     facts = DossierFact.objects.filter(condition(first, last), agency_id__in=subtree_ids(agency))
     if field:
         facts = facts.filter(field__code=field)

@@ -1,9 +1,14 @@
-"""Biểu số 06/VPCP/KSTT as .xlsx (openpyxl) and as PDF (Typst, landscape)."""
+"""Biểu số 06/VPCP/KSTT as .xlsx (openpyxl) and as PDF (Typst, landscape).
+
+An official form: always in Vietnamese, whatever language the page that asks for it is in.
+"""
 
 import io
 import json
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -27,13 +32,16 @@ def form_rows(stats: Statistics) -> list[tuple[bool, list]]:
     """(bold, cells) per line: each level with its subtotal, its fields, then the total."""
     lines: list[tuple[bool, list]] = []
     for number, level in zip(ROMAN, stats.levels, strict=False):
-        lines.append((True, [number, level["name"], *(level["totals"][m] for m in FORM_MEASURES)]))
+        lines.append(
+            (True, [number, str(level["name"]), *(level["totals"][m] for m in FORM_MEASURES)])
+        )
         for i, row in enumerate(level["rows"], 1):
             lines.append((False, [str(i), row["field_name"], *(row[m] for m in FORM_MEASURES)]))
     lines.append((True, ["", "Tổng cộng", *(stats.totals[m] for m in FORM_MEASURES)]))
     return lines
 
 
+@translation.override(settings.LANGUAGE_CODE)
 def statistics_xlsx(stats: Statistics) -> bytes:
     """The form in a workbook: title, period, unit, two header rows, rows, total."""
     book = Workbook()
@@ -45,9 +53,11 @@ def statistics_xlsx(stats: Statistics) -> bytes:
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
                           end_column=width)  # fmt: skip
     sheet.append([])
-    sheet.append(["STT", "Lĩnh vực"] + [name for name, span in FORM_GROUPS for _ in range(span)])
+    sheet.append(
+        ["STT", "Lĩnh vực"] + [str(name) for name, span in FORM_GROUPS for _ in range(span)]
+    )
     top = sheet.max_row
-    sheet.append(["", ""] + [MEASURE_LABELS[m] for m in FORM_MEASURES])
+    sheet.append(["", ""] + [str(MEASURE_LABELS[m]) for m in FORM_MEASURES])
     sheet.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
     sheet.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
     column = 3
@@ -75,6 +85,7 @@ def statistics_xlsx(stats: Statistics) -> bytes:
     return out.getvalue()
 
 
+@translation.override(settings.LANGUAGE_CODE)
 def statistics_pdf(stats: Statistics) -> bytes:
     """The form on A4 landscape."""
     data = {
@@ -82,8 +93,8 @@ def statistics_pdf(stats: Statistics) -> bytes:
         "title": TITLE,
         "agency": stats.agency.name,
         "period": period_label(stats),
-        "groups": FORM_GROUPS,
-        "labels": [MEASURE_LABELS[m] for m in FORM_MEASURES],
+        "groups": [(str(name), span) for name, span in FORM_GROUPS],
+        "labels": [str(MEASURE_LABELS[m]) for m in FORM_MEASURES],
         "rows": [
             {"bold": bold, "cells": [str(c) for c in cells]} for bold, cells in form_rows(stats)
         ],

@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import DomainError
@@ -38,20 +39,23 @@ def parse_period(start: str | None, end: str | None) -> tuple[date, date]:
         try:
             parsed.append(date.fromisoformat(value) if value else None)
         except ValueError:
-            fields[name] = [f"'{value}' không phải ngày dạng YYYY-MM-DD."]
+            fields[name] = [_("'%(value)s' không phải ngày dạng YYYY-MM-DD.") % {"value": value}]
             parsed.append(None)
     if fields:
-        raise BadPeriod("Ngày của kỳ báo cáo không hợp lệ.", fields=fields)
+        raise BadPeriod(_("Ngày của kỳ báo cáo không hợp lệ."), fields=fields)
     first, last = parsed
     last = last or today()
     first = first or last.replace(day=1)
     if first > last:
         raise BadPeriod(
-            "Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.",
+            _("Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc."),
             fields={"from": ["sau ngày kết thúc"]},
         )
     if first < EPOCH:
-        raise BadPeriod(f"Kỳ báo cáo bắt đầu từ {EPOCH:%d/%m/%Y}.", fields={"from": ["quá sớm"]})
+        raise BadPeriod(
+            _("Kỳ báo cáo bắt đầu từ %(date)s.") % {"date": f"{EPOCH:%d/%m/%Y}"},
+            fields={"from": ["quá sớm"]},
+        )
     # Nothing happens after today: a period running into the future is judged as of today.
     return first, min(last, max(first, today()))
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db.models import Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
@@ -16,7 +17,7 @@ LEVEL_OF_AGENCY = {
     Agency.Level.DISTRICT: "district",
     Agency.Level.COMMUNE: "commune",
 }
-LEVEL_NAMES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+LEVEL_NAMES = {"province": _("Cấp tỉnh"), "district": _("Cấp huyện"), "commune": _("Cấp xã")}
 
 
 def report_agency(user, code: str | None) -> Agency:
@@ -25,13 +26,13 @@ def report_agency(user, code: str | None) -> Agency:
     if not code:
         roots = _roots(visible)
         if not roots:
-            raise Forbidden("Bạn không thuộc cơ quan nào để xem báo cáo.")
+            raise Forbidden(_("Bạn không thuộc cơ quan nào để xem báo cáo."))
         return visible.get(path=roots[0])
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
-        raise NotFound(f"Không có cơ quan {code}.", fields={"agency": [code]})
+        raise NotFound(_("Không có cơ quan %(code)s.") % {"code": code}, fields={"agency": [code]})
     if not visible.filter(pk=agency.pk).exists():
-        raise Forbidden(f"Bạn không được xem báo cáo của {agency.name}.")
+        raise Forbidden(_("Bạn không được xem báo cáo của %(agency)s.") % {"agency": agency.name})
     return agency
 
 

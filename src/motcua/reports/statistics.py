@@ -4,6 +4,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Field
 from motcua.reports.models import COUNTER_COLUMNS
@@ -21,24 +23,24 @@ MEASURES = (
     "pending_total", "pending_within", "pending_overdue", "withdrawn",
 )  # fmt: skip
 MEASURE_LABELS = {
-    "received_total": "Tổng số",
-    "received_online": "Trực tuyến",
-    "received_offline": "Trực tiếp, bưu chính",
-    "carried_over": "Kỳ trước chuyển qua",
-    "resolved_total": "Tổng số",
-    "resolved_early": "Trước hạn",
-    "resolved_on_time": "Đúng hạn",
-    "resolved_late": "Quá hạn",
-    "pending_total": "Tổng số",
-    "pending_within": "Trong hạn",
-    "pending_overdue": "Quá hạn",
-    "withdrawn": "Rút, dừng",
+    "received_total": _("Tổng số"),
+    "received_online": _("Trực tuyến"),
+    "received_offline": _("Trực tiếp, bưu chính"),
+    "carried_over": _("Kỳ trước chuyển qua"),
+    "resolved_total": _("Tổng số"),
+    "resolved_early": _("Trước hạn"),
+    "resolved_on_time": _("Đúng hạn"),
+    "resolved_late": _("Quá hạn"),
+    "pending_total": _("Tổng số"),
+    "pending_within": _("Trong hạn"),
+    "pending_overdue": _("Quá hạn"),
+    "withdrawn": _("Rút, dừng"),
 }
 COLUMN_GROUPS = (
-    ("Số hồ sơ tiếp nhận", MEASURES[0:4]),
-    ("Số hồ sơ đã giải quyết", MEASURES[4:8]),
-    ("Số hồ sơ đang giải quyết", MEASURES[8:11]),
-    ("Khác", MEASURES[11:]),
+    (_("Số hồ sơ tiếp nhận"), MEASURES[0:4]),
+    (_("Số hồ sơ đã giải quyết"), MEASURES[4:8]),
+    (_("Số hồ sơ đang giải quyết"), MEASURES[8:11]),
+    (_("Khác"), MEASURES[11:]),
 )
 
 

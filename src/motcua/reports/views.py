@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
@@ -65,9 +66,9 @@ def _trend(agency: Agency, last: date) -> dict:
         online.append(_share(s["received_online"], s["received_online"] + s["received_offline"]))
     labels = [f"{m:%m/%Y}" for m in months]
     chart = charts.line_chart(
-        "Tỷ lệ giải quyết đúng hạn và tỷ lệ nộp trực tuyến theo tháng",
+        _("Tỷ lệ giải quyết đúng hạn và tỷ lệ nộp trực tuyến theo tháng"),
         labels,
-        {"Đúng hạn (%)": on_time, "Trực tuyến (%)": online},
+        {_("Đúng hạn (%)"): on_time, _("Trực tuyến (%)"): online},
     )
     return {"trend_chart": chart, "trend_rows": list(zip(labels, on_time, online, strict=True))}
 
@@ -78,12 +79,12 @@ def _dashboard(agency: Agency, first: date, last: date) -> dict:
         for indicator in group["indicators"]:
             indicator["links"] = INDICATOR_MEASURES.get(indicator["key"], (None, None))
     totals = tthc_statistics(agency, first, last).totals
-    (_, ), (during, ) = period_sums(subtree_ids(agency), first, last)  # fmt: skip
+    (_before, ), (during, ) = period_sums(subtree_ids(agency), first, last)  # fmt: skip
     received = totals["received_online"] + totals["received_offline"]
     return {
         "index": index,
         "groups_chart": charts.bar_chart(
-            "Điểm Bộ chỉ số 766 theo nhóm",
+            _("Điểm Bộ chỉ số 766 theo nhóm"),
             [(g["name"], g["points"], g["max_points"]) for g in index["groups"]],
         ),
         "totals": totals,
@@ -116,7 +117,7 @@ def _statistics_lines(stats) -> list[dict]:
         lines.append(line("level", level["name"], level["totals"], level=level["level"]))
         lines += [line("", row["field_name"], row, level=level["level"], field=row["field"])
                   for row in level["rows"]]  # fmt: skip
-    lines.append(line("total", "Tổng cộng", stats.totals))
+    lines.append(line("total", _("Tổng cộng"), stats.totals))
     return lines
 
 

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from motcua.core.errors import NotFound
 from motcua.dossiers.api import PublicLookupThrottle
@@ -21,7 +22,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     status = 200
     if code and id_number:
         if not PublicLookupThrottle().allow_request(request, None):
-            context["error"] = "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút."
+            context["error"] = _("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
             status = 429
         else:
             try:
