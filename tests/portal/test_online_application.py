@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from motcua.dossiers.models import Dossier
+from motcua.integrations.models import PopulationLookup
 from motcua.portal.models import Application
 from tests.factories import make_staff
 
@@ -119,3 +120,36 @@ def test_a_forged_post_without_the_csrf_token_is_rejected(citizen, online_proced
         "/nop-ho-so/1.001193/", {"intent": "save", **filled(online_procedure, commune)}
     )
     assert page.status_code == 403 and not Application.objects.exists()
+
+
+@pytest.fixture
+def population_db(settings, population):
+    settings.MOTCUA_CONNECTORS = {
+        **settings.MOTCUA_CONNECTORS,
+        "population": {"base_url": population.url, "key": population.key, "timeout": 1},
+    }
+    return population
+
+
+def test_a_new_application_is_prefilled_from_the_population_database_and_logged(
+    browser, citizen, online_procedure, population_db
+):
+    html = browser.get("/nop-ho-so/1.001193/").content.decode()
+    assert "được điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư" in html
+    # the e-ID gave no address; the population database's permanent address fills it
+    assert 'value="Khu 3, xã Hy Cương, tỉnh Phú Thọ"' in html
+    lookup = PopulationLookup.objects.get()
+    assert (lookup.officer, lookup.id_number, lookup.outcome) == (citizen, "025190001234", "found")
+    assert lookup.purpose == "Điền sẵn hồ sơ nộp trực tuyến"
+
+
+def test_without_the_population_database_the_identity_from_the_e_id_is_used(
+    browser, citizen, online_procedure, population_db
+):
+    population_db.stop()
+    response = browser.get("/nop-ho-so/1.001193/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cơ sở dữ liệu quốc gia về dân cư" not in html
+    assert 'value="Phạm Thị Hồng Nhung"' in html  # the mother's name, from the e-ID's claims
+    assert PopulationLookup.objects.get().outcome == "failed"

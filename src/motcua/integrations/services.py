@@ -23,7 +23,7 @@ from motcua.core.errors import (
 )
 from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import dossier_for
+from motcua.dossiers.selectors import citizen_id_number, dossier_for
 from motcua.integrations.connectors import ConnectorError
 from motcua.integrations.connectors.population import lookup_citizen
 from motcua.integrations.models import (
@@ -126,6 +126,29 @@ def citizen_lookup(*, actor, id_number: str, purpose: str, dossier_code: str = "
         raise NotFound(
             _("CSDL dân cư không có số định danh cá nhân này."), code="citizen_not_found"
         )
+    return identity
+
+
+def own_identity_lookup(*, actor) -> dict | None:
+    """A signed-in citizen's own record in CSDL dân cư, to prefill an online application.
+
+    Logged and rate-limited like an officer's lookup. None when the database has no such record,
+    does not answer or the limit is reached: the citizen then types what is missing.
+    """
+    id_number = citizen_id_number(actor)
+    if not id_number:
+        raise Forbidden(_("Chỉ công dân đã đăng nhập được tra cứu thông tin của chính mình."))
+    purpose = _("Điền sẵn hồ sơ nộp trực tuyến")
+    try:
+        _count_lookup(actor)
+    except TooManyRequests:
+        return None
+    try:
+        identity = lookup_citizen(id_number)
+    except ConnectorError:
+        _log_lookup(actor, id_number, purpose, None, "failed")
+        return None
+    _log_lookup(actor, id_number, purpose, None, "found" if identity else "not_found")
     return identity
 
 

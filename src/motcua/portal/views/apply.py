@@ -11,12 +11,20 @@ from motcua.catalog.models import Procedure
 from motcua.catalog.schema_forms import form_data, schema_form_class
 from motcua.catalog.selectors import procedure_detail_queryset
 from motcua.core.errors import DomainError
+from motcua.integrations.services import own_identity_lookup
 from motcua.portal.forms import ApplicationForm
 from motcua.portal.models import Application
 from motcua.portal.services import application_save, application_submit
 from motcua.portal.views.citizen import citizen_required, refused
 
 PREFILL = "x-prefill"  # a schema property filled from the citizen's identity (full_name, ...)
+IDENTITY = ("id_number", "full_name", "birth_date", "gender", "address", "phone", "email")
+FROM_POPULATION = {
+    "full_name": "full_name",
+    "birth_date": "date_of_birth",
+    "gender": "sex",
+    "address": "permanent_address",
+}
 
 
 def _procedure(code: str) -> Procedure:
@@ -33,29 +41,42 @@ def _draft(request: HttpRequest, procedure: Procedure) -> Application | None:
     )
 
 
-def _identity_prefill(schema: dict, citizen) -> dict:
+def _identity(request: HttpRequest) -> tuple[dict, bool]:
+    """The citizen's identity to prefill a new application, and whether CSDL dân cư gave it.
+
+    The e-ID's claims, overlaid by the population database's record when it answers.
+    """
+    citizen = request.user.citizen
+    identity = {name: getattr(citizen, name) for name in IDENTITY}
+    record = own_identity_lookup(actor=request.user) if request.method == "GET" else None
+    if record:
+        identity.update({name: record[field] for name, field in FROM_POPULATION.items()})
+    return identity, bool(record)
+
+
+def _identity_prefill(schema: dict, identity: dict) -> dict:
     return {
-        name: getattr(citizen, spec[PREFILL], "")
+        name: identity[spec[PREFILL]]
         for name, spec in (schema.get("properties") or {}).items()
-        if spec.get(PREFILL) and hasattr(citizen, spec[PREFILL])
+        if spec.get(PREFILL) in identity
     }
 
 
 def _forms(request: HttpRequest, procedure: Procedure, draft: Application | None):
-    citizen = request.user.citizen
     documents = [d for d in procedure.required_documents.all() if not d.from_national_data]
     agencies = procedure.agencies.filter(merged_into__isnull=True).order_by("path")
+    identity, from_population = ({}, False) if draft else _identity(request)
     contact = draft.contact if draft else {
-        "phone": citizen.phone, "email": citizen.email, "address": citizen.address,
+        "phone": identity["phone"], "email": identity["email"], "address": identity["address"],
     }  # fmt: skip
     initial = {**contact, "agency": draft.agency.code if draft and draft.agency else ""}
     data = (request.POST, request.FILES) if request.method == "POST" else ()
     form = ApplicationForm(
         *data, procedure=procedure, agencies=agencies, documents=documents, initial=initial
     )
-    tk_initial = draft.form_data if draft else _identity_prefill(procedure.form_schema, citizen)
+    tk_initial = draft.form_data if draft else _identity_prefill(procedure.form_schema, identity)
     tk = schema_form_class(procedure.form_schema)(*data[:1], prefix="tk", initial=tk_initial)
-    return form, tk, documents
+    return form, tk, documents, from_population
 
 
 @citizen_required
@@ -65,8 +86,9 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     procedure = _procedure(code)
     draft = _draft(request, procedure)
     original_names = {key: upload.name for key, upload in request.FILES.items()}
-    form, tk, documents = _forms(request, procedure, draft)
-    context = {"procedure": procedure, "form": form, "tk": tk, "draft": draft}
+    form, tk, documents, from_population = _forms(request, procedure, draft)
+    context = {"procedure": procedure, "form": form, "tk": tk, "draft": draft,
+               "from_population": from_population}  # fmt: skip
     if request.method == "GET":
         return render(request, "portal/apply.html", context)
     complete = form.is_valid() & tk.is_valid()
