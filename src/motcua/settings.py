@@ -47,7 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "motcua.core.api.BodySizeLimitMiddleware",
+    "motcua.core.error_pages.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,6 +169,7 @@ MOTCUA = {
     "PLACE_NAME": os.environ.get("MOTCUA_PLACE_NAME", "Phú Thọ"),
     "POPULATION_LOOKUPS_PER_MINUTE": int(os.environ.get("MOTCUA_POPULATION_LOOKUP_RATE", "30")),
     "UPLOAD_MAX_BYTES": int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
+    "FORM_BODY_MAX_BYTES": int(os.environ.get("MOTCUA_FORM_BODY_MAX_BYTES", 60 * 1024 * 1024)),
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same

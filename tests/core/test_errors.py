@@ -183,3 +183,18 @@ def test_rule_and_conflict_bodies(admin_client):
 
     assert_error(conflict, 409, "duplicate_code")
     assert_error(rule, 422)
+
+
+def test_a_page_form_over_the_limit_gets_a_page_saying_how_to_go_on(client, settings):
+    settings.MOTCUA = {**settings.MOTCUA, "FORM_BODY_MAX_BYTES": 1024}
+    response = client.post("/tra-cuu/", {"code": "x" * 2000})
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "Các tệp gửi một lần tổng cộng tối đa 1 KB" in html
+
+
+def test_a_page_form_under_the_limit_is_not_refused(client, settings):
+    settings.MOTCUA = {**settings.MOTCUA, "FORM_BODY_MAX_BYTES": 1024}
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100  # the API's limit does not apply to pages
+    assert client.post("/tra-cuu/", {"code": "x" * 500}).status_code != 413

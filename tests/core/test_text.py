@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from motcua.core.text import fold
+from motcua.core.text import fold, human_size
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,11 @@ def test_the_eth_look_alike_of_d_with_stroke_folds_to_d():
 def test_folding_is_idempotent():
     once = fold("  Giấy CHỨNG NHẬN quyền sử dụng đất ")
     assert fold(once) == once == "giay chung nhan quyen su dung dat"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(200, "200 byte"), (2048, "2 KB"), (1536, "1.5 KB"), (10 * 1024 * 1024, "10 MB")],
+)
+def test_sizes_read_as_people_say_them(size, shown):
+    assert human_size(size) == shown

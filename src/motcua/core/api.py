@@ -79,24 +79,6 @@ class CursorPagination(pagination.CursorPagination):
     max_page_size = 100
 
 
-class BodySizeLimitMiddleware:
-    """Refuse request bodies over the limit with 413 before anything reads them."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit and length > limit:
-            detail = f"Dữ liệu gửi lên quá lớn (tối đa {_size(limit)})."
-            return JsonResponse(error_body("too_large", detail), status=413)
-        return self.get_response(request)
-
-
 class ApiLanguageMiddleware:
     """The API speaks Vietnamese whatever Accept-Language says (API.md: messages are Vietnamese).
 
@@ -112,14 +94,6 @@ class ApiLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
-
-
-def _size(limit: int) -> str:
-    if limit >= 1024 * 1024:
-        return f"{limit / (1024 * 1024):g} MB"
-    if limit >= 1024:
-        return f"{limit / 1024:g} KB"
-    return f"{limit} byte"
 
 
 def json_error_404(request, exception=None) -> JsonResponse:

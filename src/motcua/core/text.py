@@ -1,4 +1,4 @@
-"""Vietnamese text normalisation for search that ignores diacritics and case."""
+"""Text helpers: Vietnamese folding for search that ignores diacritics and case; byte sizes."""
 
 import unicodedata
 
@@ -16,3 +16,12 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_D_WITH_STROKE))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return " ".join(stripped.lower().split())
+
+
+def human_size(size: int) -> str:
+    """A byte count as people read it: 10485760 → "10 MB", 2048 → "2 KB", 200 → "200 byte"."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    if size >= 1024:
+        return f"{size / 1024:g} KB"
+    return f"{size} byte"

@@ -13,16 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from motcua.core.text import human_size
+
 # Signatures of the accepted formats (ISO 32000 PDF, JFIF/Exif JPEG, PNG) → stored extension.
 SIGNATURES = {
     b"%PDF-": "pdf",
     b"\xff\xd8\xff": "jpg",
     b"\x89PNG\r\n\x1a\n": "png",
 }
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
 
 
 def sniff(upload: UploadedFile) -> str | None:
@@ -42,7 +40,7 @@ def validate_scan(upload: UploadedFile) -> UploadedFile:
     if upload.size > limit:
         raise ValidationError(
             _("Tệp %(name)s quá lớn (%(size)s); tối đa %(limit)s.")
-            % {"name": upload.name, "size": _megabytes(upload.size), "limit": _megabytes(limit)},
+            % {"name": upload.name, "size": human_size(upload.size), "limit": human_size(limit)},
             code="too_large",
         )
     extension = sniff(upload)
