@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.notifications",
     "motcua.reports",
+    "motcua.benchdata",
 ]
 
 MIDDLEWARE = [
