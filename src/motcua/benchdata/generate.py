@@ -24,7 +24,14 @@ from motcua.agencies.services import staff_create
 from motcua.benchdata import writer
 from motcua.benchdata.clock import WorkingLine
 from motcua.benchdata.lives import NOTES, SAMPLE_FILE, Life, plan_life, replay
-from motcua.benchdata.province import Offering, Province, build_agencies, build_catalogue
+from motcua.benchdata.province import (
+    COMMUNES,
+    PROCEDURES,
+    Offering,
+    Province,
+    build_agencies,
+    build_catalogue,
+)
 from motcua.benchdata.writer import Table, db_day, db_instant, db_json
 from motcua.catalog.models import Procedure
 from motcua.core.calendar import LOCAL_TZ
@@ -100,13 +107,21 @@ class Tables:
             table.flush()
 
 
-def generate(*, dossiers: int, seed: int, password: str, progress=print) -> Summary:
+def generate(
+    *,
+    dossiers: int,
+    seed: int,
+    password: str,
+    communes: int = COMMUNES,
+    procedures: int = PROCEDURES,
+    progress=print,
+) -> Summary:
     """Fill the (empty) database; `password` is set on the bench accounts."""
     rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
     now = timezone.now()
     admin = User.objects.create_superuser(ADMIN, email=None, password=None)
-    root, centre, departments, communes = build_agencies(admin)
-    province = build_catalogue(rng, root, centre, departments, communes)
+    root, centre, departments, units = build_agencies(admin, communes)
+    province = build_catalogue(rng, root, centre, departments, units, procedures)
     bench_accounts(password)
     _sample_file()
     progress(f"Cơ quan, thủ tục, tài khoản: xong. Tạo {dossiers} hồ sơ…")

@@ -27,8 +27,7 @@ from motcua.demo.seed import internal_process
 PROVINCE_CODE = "H44"
 CENTRE_CODE = "H44.30"
 COMMUNES = 180
-PROCEDURES = 2000
-COMMUNE_PROCEDURES = 400
+PROCEDURES = 2000  # a fifth of them performed by communes
 DEPARTMENTS = [
     "Văn phòng Ủy ban nhân dân", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Công Thương",
     "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Giáo dục và Đào tạo", "Sở Y tế",
@@ -119,7 +118,9 @@ def _commune_names() -> list[str]:
 
 
 @transaction.atomic
-def build_agencies(actor: User) -> tuple[Agency, Agency, list[Agency], list[Agency]]:
+def build_agencies(
+    actor: User, communes: int = COMMUNES
+) -> tuple[Agency, Agency, list[Agency], list[Agency]]:
     """The agency tree, through the agencies service (a couple of hundred rows)."""
 
     def create(code: str, name: str, level: str, **fields) -> Agency:
@@ -132,12 +133,12 @@ def build_agencies(actor: User) -> tuple[Agency, Agency, list[Agency], list[Agen
         create(f"H44.{i + 1:02d}", f"{name} tỉnh Phú Thọ", "department", parent=root)
         for i, name in enumerate(DEPARTMENTS)
     ]
-    communes = [
+    units = [
         create(f"H44.{101 + i}", f"Ủy ban nhân dân {name}", "commune", parent=root,
                is_one_stop=True)
-        for i, name in enumerate(_commune_names()[:COMMUNES])
+        for i, name in enumerate(_commune_names()[:communes])
     ]  # fmt: skip
-    return root, centre, departments, communes
+    return root, centre, departments, units
 
 
 def _fields() -> tuple[list[Field], list[Field]]:
@@ -194,12 +195,14 @@ def _details(rng: random.Random, procedures: list[Procedure]) -> None:
 
 
 @transaction.atomic
-def build_catalogue(rng: random.Random, root, centre, departments, communes) -> Province:
-    """2,000 procedures with fees, documents, agencies and internal processes (bulk inserts)."""
+def build_catalogue(
+    rng: random.Random, root, centre, departments, communes, count: int = PROCEDURES
+) -> Province:
+    """`count` procedures with fees, documents, agencies and internal processes (bulk inserts)."""
     commune_fields, province_fields = _fields()
     procedures, performer = [], {}
-    for index in range(PROCEDURES):
-        if index < COMMUNE_PROCEDURES:
+    for index in range(count):
+        if index < count // 5:
             field_ = commune_fields[index % len(commune_fields)]
             procedure = _procedure(rng, index, field_, "commune")
         else:
