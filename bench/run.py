@@ -136,7 +136,7 @@ def lua_script(method: str, paths: list[str], headers: dict[str, str], body: str
     make_body = "nil"
     if body is not None:
         prefix, _, suffix = body.partition("{n}")
-        unique = "string.format('%02d%07d', id, counter)"
+        unique = "string.format('%01d%07d', id, counter)"
         make_body = f"{lua_string(prefix)} .. {unique} .. {lua_string(suffix)}"
     return (
         LUA_COMMON

@@ -72,6 +72,6 @@ def test_lua_script_cycles_through_paths_with_unique_bodies():
     script = run.lua_script("POST", ["/a/", "/b/"], {"Authorization": "Bearer x"}, '{"id": "9{n}"}')
     assert "[==[/a/]==], [==[/b/]==]" in script
     assert "[ [==[Authorization]==] ] = [==[Bearer x]==]" in script
-    assert "string.format('%02d%07d', id, counter)" in script
+    assert "string.format('%01d%07d', id, counter)" in script
     with pytest.raises(ValueError, match="Lua long string"):
         run.lua_string("]==]")

@@ -53,6 +53,8 @@ def test_codes_follow_the_format_and_the_daily_sequences(generated):
         assert parsed.day == submitted.astimezone(LOCAL_TZ).date()
         key = (agency, parsed.day)
         last[key] = max(last[key], int(parsed.sequence))
+    by_id = list(Dossier.objects.order_by("id").values_list("submitted_at", flat=True))
+    assert by_id == sorted(by_id)  # keys follow the order of filing across the province
     kept = DailySequence.objects.values_list("agency__code", "day", "last")
     assert {(a, d): n for a, d, n in kept} == last
 

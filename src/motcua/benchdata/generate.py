@@ -50,6 +50,7 @@ from motcua.reports.facts import contributions, fact_of
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
 
 HISTORY_DAYS = 730
+BATCH = 50_000  # dossiers per transaction
 ADMIN = "bench.quantri"
 OFFICER = "bench.motcua"  # receiver and specialist at the service centre
 LEADER = "bench.lanhdao"  # approver over the whole province
@@ -129,19 +130,34 @@ def generate(
     overrides = calendar_overrides()
     first = (now - timedelta(days=HISTORY_DAYS)).astimezone(LOCAL_TZ)
     lines: dict[tuple, WorkingLine] = {}
+    counters: dict = defaultdict(lambda: defaultdict(int))
+    filings, fillers = [], []
     for agency, count in _shares(rng, province, dossiers):
         calendar = agency_calendar(agency, overrides)
         key = (tuple(map(tuple, agency.work_periods)), agency.works_saturday_morning)
         if key not in lines:
             lines[key] = WorkingLine(calendar, first.date(), (now + timedelta(days=400)).date())
-        filler = AgencyFiller(rng, tables, province, agency, lines[key], now, first)
+        filler = AgencyFiller(rng, tables, counters, province, agency, lines[key], now, first)
+        fillers.append(filler)
+        filings.extend(filler.filings(count))
+    # Keys follow the order of filing across the province, as they would in a live system.
+    filings.sort(key=lambda f: f[0])
+    for start in range(0, len(filings), BATCH):
         with transaction.atomic():
-            next_id, written = filler.fill(count, next_id)
+            for submitted, channel, offering, filler in filings[start : start + BATCH]:
+                events += filler.add(next_id, submitted, channel, offering)
+                next_id += 1
             tables.flush()
-        events += written
-        progress(f"  {agency.code}: {count} hồ sơ")
-    tables.flush()
+        progress(f"  {min(start + BATCH, len(filings))} hồ sơ")
+    with transaction.atomic():
+        for filler in fillers:
+            filler.finish()
+        for (grain, bucket, *ids), values in counters.items():
+            tables.counters.add((grain, db_day(bucket), *ids,
+                                 *(values.get(c, 0) for c in COUNTER_COLUMNS)))  # fmt: skip
+        tables.flush()
     writer.reset_sequences(Dossier)
+    writer.analyze()
     return Summary(len(province.agencies), Procedure.objects.count(), dossiers,
                    events, tables.counters.written)  # fmt: skip
 
@@ -183,38 +199,36 @@ def _sample_file() -> None:
 
 
 class AgencyFiller:
-    """Writes the dossiers of one agency, then its report counters."""
+    """Writes the dossiers of one agency, in the order they were filed, and adds up their facts."""
 
-    def __init__(self, rng, tables: Tables, province: Province, agency: Agency,
+    def __init__(self, rng, tables: Tables, counters: dict, province: Province, agency: Agency,
                  line: WorkingLine, now: datetime, first: datetime):  # fmt: skip
-        self.rng, self.tables, self.agency, self.line = rng, tables, agency, line
-        self.now, self.first = now, first
+        self.rng, self.tables, self.counters = rng, tables, counters
+        self.agency, self.line, self.now, self.first = agency, line, now, first
         self.offerings: list[Offering] = province.offerings[agency.pk]
         self.staff = [person_name(agency.pk * 10 + i) for i in range(6)]
         self.locality = agency.name.removeprefix("Ủy ban nhân dân ")
-        self.counters: dict = defaultdict(lambda: defaultdict(int))
+        self.day, self.sequence = None, 0
 
-    def fill(self, count: int, next_id: int) -> tuple[int, int]:
-        """Write `count` dossiers from id `next_id`; returns the next free id and the events."""
-        rng = self.rng
-        chosen = rng.choices(self.offerings, [o.weight for o in self.offerings], k=count)
-        # Sequences follow the order of the day.
-        filings = sorted(((self._when(o), o) for o in chosen), key=lambda f: f[0][0])
-        day, sequence, events = None, 0, 0
-        for (submitted, channel), offering in filings:
-            local_day = submitted.astimezone(LOCAL_TZ).date()
-            if local_day != day:
-                if day is not None:
-                    self.tables.sequences.add((self.agency.pk, db_day(day), sequence))
-                day, sequence = local_day, 0
-            sequence += 1
-            code = format_dossier_code(self.agency.code, local_day, sequence)
-            events += self._dossier(next_id, code, offering, submitted, channel)
-            next_id += 1
-        if day is not None:
-            self.tables.sequences.add((self.agency.pk, db_day(day), sequence))
-        self._write_counters()
-        return next_id, events
+    def filings(self, count: int) -> list[tuple]:
+        """(instant, channel, offering, self) of `count` dossiers filed with the agency."""
+        chosen = self.rng.choices(self.offerings, [o.weight for o in self.offerings], k=count)
+        return [(*self._when(offering), offering, self) for offering in chosen]
+
+    def add(self, pk: int, submitted: datetime, channel: str, offering: Offering) -> int:
+        """Write one dossier (filed after the previous one); returns its number of events."""
+        local_day = submitted.astimezone(LOCAL_TZ).date()
+        if local_day != self.day:
+            self.finish()
+            self.day, self.sequence = local_day, 0
+        self.sequence += 1
+        code = format_dossier_code(self.agency.code, local_day, self.sequence)
+        return self._dossier(pk, code, offering, submitted, channel)
+
+    def finish(self) -> None:
+        """Record the last sequence number given on the current day."""
+        if self.day is not None:
+            self.tables.sequences.add((self.agency.pk, db_day(self.day), self.sequence))
 
     def _when(self, offering: Offering) -> tuple[datetime, str]:
         """When and how a dossier is filed: more recent ones more often and more often online."""
@@ -302,9 +316,3 @@ class AgencyFiller:
             cell = self.counters[key]
             for column, value in values.items():
                 cell[column] += value
-
-    def _write_counters(self) -> None:
-        for (grain, bucket, *ids), values in self.counters.items():
-            self.tables.counters.add((grain, db_day(bucket), *ids,
-                                      *(values.get(c, 0) for c in COUNTER_COLUMNS)))  # fmt: skip
-        self.counters.clear()

@@ -92,3 +92,8 @@ def reset_sequences(*models_: type[models.Model]) -> None:
         for sql in statements:
             cursor.execute(sql)
 
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL; SQLite: ANALYZE too)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
