@@ -27,7 +27,10 @@ from motcua.demo.seed import internal_process
 PROVINCE_CODE = "H44"
 CENTRE_CODE = "H44.30"
 COMMUNES = 180
-PROCEDURES = 2000  # a fifth of them performed by communes
+PROCEDURES = 2000
+# About 6% of a province's procedures are performed by every commune (hộ tịch, chứng thực, cư
+# trú, bảo trợ xã hội…); the rest by a department, received also by the service centre.
+COMMUNE_SHARE = 0.06
 DEPARTMENTS = [
     "Văn phòng Ủy ban nhân dân", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Công Thương",
     "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Giáo dục và Đào tạo", "Sở Y tế",
@@ -202,7 +205,7 @@ def build_catalogue(
     commune_fields, province_fields = _fields()
     procedures, performer = [], {}
     for index in range(count):
-        if index < count // 5:
+        if index < max(1, round(count * COMMUNE_SHARE)):
             field_ = commune_fields[index % len(commune_fields)]
             procedure = _procedure(rng, index, field_, "commune")
         else:

@@ -64,9 +64,11 @@ def counter_rows(agency_ids: list[int], first: date, last: date) -> QuerySet[Rep
     return ReportCounter.objects.filter(_bucket_filter(first, last), agency_id__in=agency_ids)
 
 
-def counter_sums(rows: QuerySet[ReportCounter], *group_by: str) -> list[dict]:
-    """Each column summed, per `group_by` value (one dict when not grouped)."""
-    sums = {column: Sum(column, default=0) for column in COUNTER_COLUMNS}
+def counter_sums(rows: QuerySet[ReportCounter], *group_by: str, **extra) -> list[dict]:
+    """Each column summed, per `group_by` value (one dict when not grouped), with the `extra`
+    aggregates over the same rows."""
+    # `extra` first: its filters name columns, which the sums then shadow with their aliases.
+    sums = extra | {column: Sum(column, default=0) for column in COUNTER_COLUMNS}
     if group_by:
         return list(rows.values(*group_by).annotate(**sums).order_by())
     return [rows.aggregate(**sums)]
@@ -100,10 +102,11 @@ def statistics_row(before: dict, during: dict) -> dict:
     return row
 
 
-def period_sums(agency_ids: list[int], first: date, last: date, *group_by: str):
-    """(sums before `first`, sums from `first` to `last`), per group_by value."""
+def period_sums(agency_ids: list[int], first: date, last: date, *group_by: str, **extra):
+    """(sums before `first`, sums from `first` to `last`), per group_by value; the `extra`
+    aggregates are computed over the rows of the period."""
     before = counter_sums(counter_rows(agency_ids, EPOCH, first - ONE_DAY), *group_by)
-    during = counter_sums(counter_rows(agency_ids, first, last), *group_by)
+    during = counter_sums(counter_rows(agency_ids, first, last), *group_by, **extra)
     return before, during
 
 
