@@ -12,6 +12,6 @@ def test_the_chosen_option_is_selected_and_labels_are_escaped():
     assert html.count("selected") == 1
 
 
-def test_nothing_is_selected_without_a_value():
+def test_without_a_value_the_empty_choice_is_selected_as_django_does():
     html = LongSelect(choices=[("", "Tất cả"), ("x", "X")]).render("agency", None)
-    assert "selected" not in html
+    assert '<option value="" selected>Tất cả</option><option value="x">X</option>' in html
