@@ -337,7 +337,8 @@ def markdown(report: dict, outcomes: list[Outcome]) -> str:
         f"# Kết quả đo hiệu năng — {report['started']}",
         "",
         f"{report['dossiers']} hồ sơ trên PostgreSQL; gunicorn {report['workers']} worker; "
-        f"wrk {report['duration']} s mỗi lượt, trên loopback. Máy: {report['machine']['cpu']}, "
+        f"wrk {report['duration']} s mỗi lượt (sau {report.get('warmup', 0)} s chạy nóng không "
+        f"tính), trên loopback. Máy: {report['machine']['cpu']}, "
         f"{report['machine']['cores']} nhân, tải trung bình lúc bắt đầu "
         f"{report['machine']['load_average'][0]:.1f} (máy dùng chung với các phiên khác).",
         "",
@@ -360,6 +361,7 @@ def main() -> int:
                                   "postgres://postgres@127.0.0.1:5432/motcua_bench")  # fmt: skip
     dossiers = int(os.environ.get("BENCH_DOSSIERS", "1000000"))
     duration = int(os.environ.get("BENCH_DURATION", "10"))
+    warmup = int(os.environ.get("BENCH_WARMUP", "3"))
     connections = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,4").split(",")]
     only = set(filter(None, os.environ.get("BENCH_SCENARIOS", "").split(",")))
     port, workers = int(os.environ.get("BENCH_PORT", "8900")), 2
@@ -387,7 +389,8 @@ def main() -> int:
     samples = draw_samples(database_url)
     started = datetime.now(UTC)
     report = {"started": started.isoformat(timespec="seconds"), "dossiers": loaded,
-              "workers": workers, "duration": duration, "machine": machine()}  # fmt: skip
+              "workers": workers, "duration": duration, "warmup": warmup,
+              "machine": machine()}  # fmt: skip
     outcomes, plan = [], scenarios(samples)
     server = Server(env, port, workers)
     try:
@@ -400,6 +403,8 @@ def main() -> int:
                                        scenario.auth) if scenario.auth else {})  # fmt: skip
                 if scenario.body is not None:
                     headers["Content-Type"] = "application/json"
+                if warmup:  # unmeasured: fills the caches a running server would have warm
+                    run_wrk(server.url, scenario, headers, count, warmup)
                 output = run_wrk(server.url, scenario, headers, count, duration)
                 figures = parse_wrk(output)
                 outcomes.append(Outcome(scenario.name, count, figures))
