@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup format messages clean
+.PHONY: run test setup format messages clean bench
 
 $(STAMP): pyproject.toml scripts/setup.sh scripts/install-fonts.sh
 	PYTHON=$(PYTHON) sh scripts/setup.sh
@@ -24,6 +24,11 @@ test: setup
 	$(BIN)/ruff format --check src tests
 	$(BIN)/motcua makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Load scenarios with wrk against gunicorn on PostgreSQL (bench/README.md); not part of `make test`.
+bench: setup
+	sh scripts/install-wrk.sh
+	$(BIN)/python bench/run.py
 
 format: setup
 	$(BIN)/ruff check --fix src tests

@@ -12,6 +12,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = os.environ.get("MOTCUA_DEBUG", "0") == "1"
 DEMO = os.environ.get("MOTCUA_DEMO", "1") == "1"
+# bench/run.py: serves the bare "hello" view (the framework ceiling) at /bench/hello.
+MOTCUA_BENCH = os.environ.get("MOTCUA_BENCH", "0") == "1"
 # The demo key is long enough for HMAC-SHA256 token signing (RFC 7518: at least 32 bytes).
 DEMO_SECRET_KEY = "demo-only-not-secret-never-use-in-production"
 SECRET_KEY = os.environ.get("MOTCUA_SECRET_KEY", DEMO_SECRET_KEY if DEMO else "")
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.notifications",
     "motcua.reports",
+    "motcua.benchdata",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,6 @@
 """URL map: the v1 API, its schema and docs, health, admin, and the pages."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -53,3 +54,8 @@ urlpatterns = [
 
 handler404 = "motcua.core.error_pages.not_found"
 handler500 = "motcua.core.api.json_error_500"
+
+if settings.MOTCUA_BENCH:  # bench/run.py's framework ceiling; never on in production
+    from motcua.benchdata.views import hello
+
+    urlpatterns.append(path("bench/hello", hello, name="bench-hello"))

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from motcua.backoffice import selectors
@@ -36,13 +38,28 @@ class StaffLoginForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
 
 
+class LongSelect(forms.Select):
+    """A select whose options are written in Python, not one template each: the worklist's
+    procedure filter lists a province's catalogue (~2,000 options, ~0.4 s through templates)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
+
+
 class WorklistFilterForm(forms.Form):
     """Filters of the worklist (GET): every field optional, unknown values ignored."""
 
     tab = forms.ChoiceField(choices=list(selectors.TABS.items()), required=False)
     status = forms.ChoiceField(label=_("Trạng thái"), required=False)
-    procedure = forms.ChoiceField(label=_("Thủ tục"), required=False)
-    agency = forms.ChoiceField(label=_("Cơ quan"), required=False)
+    procedure = forms.ChoiceField(label=_("Thủ tục"), required=False, widget=LongSelect)
+    agency = forms.ChoiceField(label=_("Cơ quan"), required=False, widget=LongSelect)
     q = forms.CharField(
         label=_("Mã hồ sơ, tên hoặc số định danh người nộp"), required=False, max_length=100
     )

@@ -70,7 +70,10 @@ def dossiers_filtered(
 def dossier_detail_queryset(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
     """Everything the detail view shows, in a fixed number of queries."""
     return dossiers.select_related("procedure", "agency", "current_agency").prefetch_related(
-        Prefetch("events", queryset=DossierEvent.objects.select_related("actor")),
+        Prefetch(
+            "events",
+            queryset=DossierEvent.objects.select_related("actor", "from_agency", "to_agency"),
+        ),
         "fees",
         "payments",
         "documents",
@@ -90,9 +93,12 @@ def dossier_for(user, code: str, queryset: QuerySet[Dossier] | None = None) -> D
 
 def dossier_public(code: str, id_number: str) -> Dossier:
     """Public lookup: the dossier only for whoever knows both its code and the applicant's ID."""
-    found = dossier_detail_queryset(
+    found = (
         Dossier.objects.filter(code=code, applicant_id_number=id_number)
-    ).first()
+        .select_related("procedure", "agency")
+        .prefetch_related("events")
+        .first()
+    )
     if found is None or not id_number:
         raise NotFound("Không tìm thấy hồ sơ với mã và số định danh này.")
     return found

@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
 from motcua.reports.models import Indicator, IndicatorGroup
-from motcua.reports.selectors import counter_rows, period_sums, statistics_row, subtree_ids
+from motcua.reports.selectors import period_sums, statistics_row, subtree_ids
 
 CENT = Decimal("0.01")
 PROVINCE_LEVELS = {Agency.Level.PROVINCE, Agency.Level.DEPARTMENT}
@@ -39,7 +40,8 @@ def score(indicator: Indicator, numerator, denominator) -> Decimal:
 
 @dataclass
 class Context:
-    """What the measures read: the unit's sums for the period and its catalogue."""
+    """What the measures read: the unit's sums for the period and its catalogue (counted in one
+    query, once per report)."""
 
     agency_ids: list[int]
     first: date
@@ -47,16 +49,33 @@ class Context:
     sums: dict
     stats: dict
 
-    def procedures(self) -> QuerySet[Procedure]:
-        return Procedure.objects.filter(is_active=True, agencies__in=self.agency_ids).distinct()
+    @cached_property
+    def catalogue(self) -> dict[str, int]:
+        """Counts of the active procedures the unit's agencies perform (all, online, with fees,
+        with complete content)."""
+        offered = Procedure.agencies.through.objects.filter(
+            procedure=OuterRef("pk"), agency_id__in=self.agency_ids
+        )
+        online = ~Q(online_level=Procedure.OnlineLevel.INFO)
+        complete = Q(has_documents=True, processing_days__gt=0) & ~(Q(steps="") | Q(subjects=[]))
+        return Procedure.objects.filter(Exists(offered), is_active=True).annotate(
+            has_fee=Exists(FeeItem.objects.filter(procedure=OuterRef("pk"), amount__gt=0)),
+            has_documents=Exists(RequiredDocument.objects.filter(procedure=OuterRef("pk"))),
+        ).aggregate(
+            total=Count("pk"),
+            online=Count("pk", filter=online),
+            fee=Count("pk", filter=Q(has_fee=True)),
+            fee_online=Count("pk", filter=Q(has_fee=True) & online),
+            complete=Count("pk", filter=complete),
+        )  # fmt: skip
 
-    def fee_procedures(self) -> QuerySet[Procedure]:
-        paid = FeeItem.objects.filter(procedure=OuterRef("pk"), amount__gt=0)
-        return self.procedures().filter(Exists(paid))
 
-    def procedures_with(self, column: str) -> int:
-        rows = counter_rows(self.agency_ids, self.first, self.last)
-        return rows.filter(**{f"{column}__gt": 0}).values("procedure").distinct().count()
+# How many procedures had dossiers received online, and paid online, in the period: counted in
+# the same pass over the counter rows as the period's sums.
+PROCEDURES_USED = {
+    "procedures_online": Count("procedure", distinct=True, filter=Q(received_online__gt=0)),
+    "procedures_paid_online": Count("procedure", distinct=True, filter=Q(paid_online_count__gt=0)),
+}
 
 
 def _received(ctx: Context) -> int:
@@ -76,32 +95,23 @@ def _average_time(ctx: Context):
 
 
 def _content_complete(ctx: Context):
-    procedures = ctx.procedures()
-    documents = RequiredDocument.objects.filter(procedure=OuterRef("pk"))
-    complete = procedures.filter(Exists(documents), processing_days__gt=0).exclude(
-        Q(steps="") | Q(subjects=[])
-    )
-    return complete.count(), procedures.count()
+    return ctx.catalogue["complete"], ctx.catalogue["total"]
 
 
 def _online_offered(ctx: Context):
-    procedures = ctx.procedures()
-    return procedures.exclude(online_level=Procedure.OnlineLevel.INFO).count(), procedures.count()
+    return ctx.catalogue["online"], ctx.catalogue["total"]
 
 
 def _online_used(ctx: Context):
-    offered = ctx.procedures().exclude(online_level=Procedure.OnlineLevel.INFO).count()
-    return ctx.procedures_with("received_online"), offered
+    return ctx.sums["procedures_online"], ctx.catalogue["online"]
 
 
 def _payment_integrated(ctx: Context):
-    fee_procedures = ctx.fee_procedures()
-    online = fee_procedures.exclude(online_level=Procedure.OnlineLevel.INFO)
-    return online.count(), fee_procedures.count()
+    return ctx.catalogue["fee_online"], ctx.catalogue["fee"]
 
 
 def _payment_used(ctx: Context):
-    return ctx.procedures_with("paid_online_count"), ctx.fee_procedures().count()
+    return ctx.sums["procedures_paid_online"], ctx.catalogue["fee"]
 
 
 def _satisfaction(ctx: Context):
@@ -134,7 +144,7 @@ def _number(value):
 def index_766(agency: Agency, first: date, last: date) -> dict:
     """The index of the unit and everything under it for first..last, in API.md's shape."""
     ids = subtree_ids(agency)
-    (before,), (during,) = period_sums(ids, first, last)
+    (before,), (during,) = period_sums(ids, first, last, **PROCEDURES_USED)
     ctx = Context(ids, first, last, during, statistics_row(before, during))
     valid = Q(valid_from__lte=last) & (Q(valid_to__isnull=True) | Q(valid_to__gte=first))
     indicators = Indicator.objects.filter(valid).order_by("order")

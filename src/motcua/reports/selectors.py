@@ -9,7 +9,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.core.errors import Forbidden, NotFound
 from motcua.reports.models import COUNTER_COLUMNS, ReportCounter
-from motcua.reports.periods import EPOCH, ONE_DAY, covering_buckets, parse_period
+from motcua.reports.periods import EPOCH, ONE_DAY, covering_buckets, parse_period, today
 
 LEVEL_OF_AGENCY = {
     Agency.Level.PROVINCE: "province",
@@ -65,9 +65,11 @@ def counter_rows(agency_ids: list[int], first: date, last: date) -> QuerySet[Rep
     return ReportCounter.objects.filter(_bucket_filter(first, last), agency_id__in=agency_ids)
 
 
-def counter_sums(rows: QuerySet[ReportCounter], *group_by: str) -> list[dict]:
-    """Each column summed, per `group_by` value (one dict when not grouped)."""
-    sums = {column: Sum(column, default=0) for column in COUNTER_COLUMNS}
+def counter_sums(rows: QuerySet[ReportCounter], *group_by: str, **extra) -> list[dict]:
+    """Each column summed, per `group_by` value (one dict when not grouped), with the `extra`
+    aggregates over the same rows."""
+    # `extra` first: its filters name columns, which the sums then shadow with their aliases.
+    sums = extra | {column: Sum(column, default=0) for column in COUNTER_COLUMNS}
     if group_by:
         return list(rows.values(*group_by).annotate(**sums).order_by())
     return [rows.aggregate(**sums)]
@@ -101,11 +103,32 @@ def statistics_row(before: dict, during: dict) -> dict:
     return row
 
 
-def period_sums(agency_ids: list[int], first: date, last: date, *group_by: str):
-    """(sums before `first`, sums from `first` to `last`), per group_by value."""
+def period_sums(agency_ids: list[int], first: date, last: date, *group_by: str, **extra):
+    """(sums before `first`, sums from `first` to `last`), per group_by value; the `extra`
+    aggregates are computed over the rows of the period and may only count columns of days up
+    to today (receipts, results, payments)."""
     before = counter_sums(counter_rows(agency_ids, EPOCH, first - ONE_DAY), *group_by)
-    during = counter_sums(counter_rows(agency_ids, first, last), *group_by)
-    return before, during
+    return before, _sums_to(agency_ids, first, last, group_by, extra)
+
+
+def _sums_to(agency_ids: list[int], first: date, last: date, group_by, extra) -> list[dict]:
+    """Sums from `first` to `last`. A period that ends today is read to the end of its year, less
+    what lies after today: only the due dates of pending dossiers (`overdue_start`) do, so this
+    reads a year bucket and a few rows instead of every month and day of the year so far."""
+    end = date(last.year, 12, 31)
+    if last != today() or last == end:
+        return counter_sums(counter_rows(agency_ids, first, last), *group_by, **extra)
+    whole = counter_sums(counter_rows(agency_ids, first, end), *group_by, **extra)
+    after = {
+        tuple(row[g] for g in group_by): row
+        for row in counter_sums(counter_rows(agency_ids, last + ONE_DAY, end), *group_by)
+    }
+    for row in whole:
+        later = after.get(tuple(row[g] for g in group_by), {})
+        for column in COUNTER_COLUMNS:
+            row[column] -= later.get(column, 0)
+    # A group seen only after today (a due date) has nothing in the period.
+    return [row for row in whole if not group_by or any(row[c] for c in COUNTER_COLUMNS)]
 
 
 def monthly_sums(agency_ids: list[int], first_month: date, last_month: date) -> dict[date, dict]:

@@ -44,7 +44,7 @@ def dossier_facts_update(*, dossier: Dossier) -> None:
     new = fact_of(facts_queryset().get(pk=dossier.pk))
     old = DossierFact.objects.filter(pk=dossier.pk).first()
     counters_add(difference(contributions(old), contributions(new)))
-    new.save()
+    new.save(force_insert=old is None)
 
 
 @transaction.atomic
