@@ -165,10 +165,13 @@ def with_urgency(officer: Officer, dossiers: list[Dossier]) -> list[tuple[Dossie
 
 
 def filter_choices(officer: Officer) -> dict:
-    """Procedures and agencies to filter by: those of the officer's agencies (two queries)."""
+    """(code, name) of the procedures and agencies to filter by: those of the officer's agencies.
+
+    Two queries, plain tuples: a service centre lists the whole catalogue (~2,000 procedures).
+    """
     scope = None if officer.user.is_superuser else set().union(*officer.scopes.values())
-    procedures = Procedure.objects.order_by("code").only("code", "name")
-    agencies = Agency.objects.order_by("code").only("code", "name")
+    procedures = Procedure.objects.order_by("code").values_list("code", "name")
+    agencies = Agency.objects.order_by("code").values_list("code", "name")
     if scope is not None:
         procedures = procedures.filter(agencies__in=scope).distinct()
         agencies = agencies.filter(id__in=scope)
