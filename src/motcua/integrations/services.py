@@ -115,13 +115,11 @@ def citizen_lookup(*, actor, id_number: str, purpose: str, dossier_code: str = "
     dossier = dossier_for(actor, dossier_code) if dossier_code else None
     _count_lookup(actor)
     try:
-        identity = lookup_citizen(id_number)
+        identity = _logged_lookup(actor, id_number, purpose, dossier)
     except ConnectorError as error:
-        _log_lookup(actor, id_number, purpose, dossier, "failed")
         raise Unavailable(
             _("CSDL quốc gia về dân cư chưa trả lời, vui lòng thử lại sau."), code="population_down"
         ) from error
-    _log_lookup(actor, id_number, purpose, dossier, "found" if identity else "not_found")
     if identity is None:
         raise NotFound(
             _("CSDL dân cư không có số định danh cá nhân này."), code="citizen_not_found"
@@ -141,14 +139,19 @@ def own_identity_lookup(*, actor) -> dict | None:
     purpose = _("Điền sẵn hồ sơ nộp trực tuyến")
     try:
         _count_lookup(actor)
-    except TooManyRequests:
+        return _logged_lookup(actor, id_number, purpose, None)
+    except (TooManyRequests, ConnectorError):
         return None
+
+
+def _logged_lookup(actor, id_number: str, purpose: str, dossier: Dossier | None) -> dict | None:
+    """Ask CSDL dân cư and log the lookup with its outcome, a failure included (re-raised)."""
     try:
         identity = lookup_citizen(id_number)
     except ConnectorError:
-        _log_lookup(actor, id_number, purpose, None, "failed")
-        return None
-    _log_lookup(actor, id_number, purpose, None, "found" if identity else "not_found")
+        _log_lookup(actor, id_number, purpose, dossier, "failed")
+        raise
+    _log_lookup(actor, id_number, purpose, dossier, "found" if identity else "not_found")
     return identity
 
 

@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 
 from motcua.agencies.selectors import scope_agency_ids
+from motcua.core.admin import ReadOnlyAdmin
 from motcua.payments.models import PaymentCallback, PaymentMismatch, PaymentOrder
 
 READERS = {"admin", "auditor"}
 
 
-class ReadOnlyForReaders(admin.ModelAdmin):
+class ReadOnlyForReaders(ReadOnlyAdmin):
     """Nobody writes here; superusers, administrators and auditors read (their scope only).
 
     `dossier_path` is the lookup from the row to its dossier; rows without one (an unknown order)
@@ -30,15 +31,6 @@ class ReadOnlyForReaders(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return self._reader(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def get_queryset(self, request) -> QuerySet:
         rows = super().get_queryset(request)

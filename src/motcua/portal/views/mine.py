@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -127,13 +126,10 @@ def download(request: HttpRequest, code: str, kind: str, pk: int) -> FileRespons
         dossier = dossier_for(request.user, code)
     except DomainError as error:
         raise Http404(error.detail) from error
-    if kind == "ket-qua":
-        # A paper result is collected when returned; an electronic one is the applicant's at once.
-        files = dossier.results.filter(Q(electronic=True) | Q(dossier__status=Status.RETURNED))
-    else:
-        files = dossier.documents
-    item = files.filter(pk=pk).exclude(file="").first()
-    if item is None:
+    result = kind == "ket-qua"
+    item = (dossier.results if result else dossier.documents).filter(pk=pk).exclude(file="").first()
+    # A paper result is collected when returned; an electronic one is the applicant's at once.
+    if item is None or (result and not (item.electronic or dossier.status == Status.RETURNED)):
         raise Http404
     return FileResponse(
         item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1]
