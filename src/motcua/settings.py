@@ -94,6 +94,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # Requests read a page of rows; parallel workers only add start-up time and compete with the
+    # other requests for the cores (a list page took twice as long with them, docs/decisions/0012).
+    parallel = os.environ.get("MOTCUA_DB_PARALLEL_WORKERS", "0")
+    DATABASES["default"]["OPTIONS"] = {"options": f"-c max_parallel_workers_per_gather={parallel}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

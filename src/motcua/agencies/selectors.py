@@ -1,5 +1,8 @@
 """Reads about agencies and staff, and the agency scope every officer query is filtered by."""
 
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.lookups import StartsWith
+
 from motcua.agencies.models import Agency, StaffRole
 from motcua.core.calendar import WorkingCalendar, WorkSchedule
 from motcua.core.models import CalendarDay
@@ -19,12 +22,23 @@ def user_roles(user) -> dict[int, set[str]]:
     return roles
 
 
-def scope_agency_ids(user, roles: set[str] | None = None) -> set[int]:
-    """Agencies whose data the user may see: where they hold a role, and the units below them."""
-    memberships = StaffRole.objects.filter(user=user)
+def scope_agencies(user, roles: set[str] | None = None) -> QuerySet[Agency]:
+    """Agencies whose data the user may see: where they hold a role, and the units below them.
+
+    One query, which other queries nest (`id__in=scope_agencies(user).values("id")`) so that an
+    officer's request does not first read the agency tree.
+    """
+    memberships = StaffRole.objects.filter(
+        StartsWith(OuterRef("path"), F("agency__path")), user=user
+    )
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
-    return agency_ids_under(set(memberships.values_list("agency__path", flat=True)))
+    return Agency.objects.filter(Exists(memberships))
+
+
+def scope_agency_ids(user, roles: set[str] | None = None) -> set[int]:
+    """The ids of `scope_agencies`, read at once."""
+    return set(scope_agencies(user, roles).values_list("id", flat=True))
 
 
 def agency_ids_under(paths: set[str]) -> set[int]:
@@ -57,7 +71,7 @@ def agencies_visible_to(user):
     """Agencies in the user's scope; the whole tree for superusers."""
     if user.is_superuser:
         return Agency.objects.all()
-    return Agency.objects.filter(id__in=scope_agency_ids(user))
+    return scope_agencies(user)
 
 
 def calendar_overrides() -> dict:

@@ -76,6 +76,14 @@ class Dossier(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    def get_status_display(self) -> str:
+        """The status label. Replaces Django's generated method, which rebuilds (and translates)
+        the whole list of choices on every call: a page of 100 dossiers calls it 100 times."""
+        try:
+            return Status(self.status).label
+        except ValueError:
+            return self.status
+
 
 class DossierEvent(models.Model):
     """A line of the dossier's timeline (and of Mẫu 06 when it is a hand-over)."""

@@ -37,7 +37,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
-from motcua.dossiers.selectors import citizen_id_number, dossier_for, dossiers_visible_to
+from motcua.dossiers.selectors import citizen_id_number, dossier_for
 from motcua.dossiers.workflow import (
     APPLICANT,
     FINAL_STATUSES,
@@ -294,7 +294,7 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
     with transaction.atomic():
-        dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_for_update())
+        dossier = dossier_for(actor, code, Dossier.objects.select_for_update())
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
         _require_role(
             actor,

@@ -17,7 +17,9 @@ from motcua.dossiers.api import (
     LIST_PARAMETERS,
     DossierListSerializer,
     DossierSerializer,
+    detail_response,
     list_filters,
+    list_response,
 )
 from motcua.integrations.models import PartnerClient
 from motcua.integrations.oauth import server
@@ -123,15 +125,13 @@ class PartnerDossierViewSet(PartnerAPIMixin, viewsets.GenericViewSet):
     )  # fmt: skip
     def list(self, request: Request) -> Response:
         filters = list_filters(request.query_params)
-        page = self.paginate_queryset(
-            dossier_selectors.dossiers_filtered(self.get_queryset(), **filters)
+        return list_response(
+            self, dossier_selectors.dossiers_filtered(self.get_queryset(), **filters)
         )
-        return self.get_paginated_response(DossierListSerializer(page, many=True).data)
 
     @extend_schema(
         responses={200: DossierSerializer, 401: ErrorSerializer, 403: ErrorSerializer,
                    404: ErrorSerializer, 429: ErrorSerializer},
     )  # fmt: skip
     def retrieve(self, request: Request, code: str | None = None) -> Response:
-        queryset = dossier_selectors.dossier_detail_queryset(self.get_queryset())
-        return Response(DossierSerializer(dossier_selectors.dossier_for(None, code, queryset)).data)
+        return detail_response(None, code, self.get_queryset())

@@ -13,7 +13,7 @@ from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict, DomainError, NotFound, RuleBroken, Unavailable
 from motcua.dossiers.models import Dossier, Payment, Status
-from motcua.dossiers.selectors import dossier_for, dossiers_visible_to
+from motcua.dossiers.selectors import dossier_for
 from motcua.dossiers.services import dossier_record_online_payment, outstanding_amount, roles_in
 from motcua.integrations.connectors import ConnectorError
 from motcua.integrations.connectors import payment as platform
@@ -37,7 +37,7 @@ def _dossier_for_payer(actor, code: str) -> Dossier:
         if dossier is None:
             raise NotFound(_("Không tìm thấy hồ sơ."))
         return dossier
-    dossier = dossier_for(actor, code, dossiers_visible_to(actor).select_related("agency"))
+    dossier = dossier_for(actor, code, Dossier.objects.select_related("agency", "current_agency"))
     roles = roles_in(actor, dossier.agency) | roles_in(actor, dossier.current_agency)
     if not roles & HANDLING_ROLES:
         raise NotFound(_("Không tìm thấy hồ sơ."))
