@@ -57,3 +57,11 @@ def test_dossier_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         large = client.get("/api/v1/dossiers/?page_size=15")
     assert len(small.json()["results"]) == 3 and len(large.json()["results"]) == 15
+
+
+def test_lookup_reads_the_dossier_and_its_timeline_only(api, dossier, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        response = api().get(
+            f"/api/v1/public/dossiers/{dossier['code']}/", {"id_number": "025190001234"}
+        )
+    assert len(response.json()["timeline"]) == 2

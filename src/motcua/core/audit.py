@@ -36,8 +36,9 @@ def _digest(prev_hash: str, event: AuditEvent) -> str:
 def audit_record(
     *, actor, action: str, object_type: str, object_id: str, data: dict | None = None
 ) -> AuditEvent:
-    """Append one event to the chain inside the caller's transaction."""
-    with transaction.atomic():
+    """Append one event to the chain inside the caller's transaction (no savepoint of its own:
+    if anything after it fails, the caller's change and its event go together)."""
+    with transaction.atomic(savepoint=False):
         head, _ = AuditHead.objects.select_for_update().get_or_create(
             pk=1, defaults={"last_hash": GENESIS}
         )

@@ -110,7 +110,7 @@ class DossierListSerializer(serializers.Serializer):
             "agency": dossier.agency.code,
             "channel": dossier.channel,
             "status": dossier.status,
-            "status_label": str(dossier.get_status_display()),
+            "status_label": dossier.get_status_display(),
             "applicant_name": dossier.applicant_name,
             "submitted_at": instant(dossier.submitted_at),
             "received_at": instant(dossier.received_at),
@@ -366,7 +366,7 @@ class PublicDossierSerializer(serializers.Serializer):
             "procedure": dossier.procedure.name,
             "agency": dossier.agency.name,
             "status": dossier.status,
-            "status_label": str(dossier.get_status_display()),
+            "status_label": dossier.get_status_display(),
             "submitted_at": instant(dossier.submitted_at),
             "received_at": instant(dossier.received_at),
             "due_at": instant(dossier.due_at),
@@ -379,7 +379,7 @@ class PublicDossierSerializer(serializers.Serializer):
         return [
             {"action": e.action, "label": action_label(e.action), "at": e.at.isoformat(),
              "from_status": e.from_status, "to_status": e.to_status}
-            for e in dossier.events.all()
+            for e in dossier.records["events"]
         ]  # fmt: skip
 
 

@@ -80,7 +80,7 @@ class Dossier(models.Model):
         """The status label. Replaces Django's generated method, which rebuilds (and translates)
         the whole list of choices on every call: a page of 100 dossiers calls it 100 times."""
         try:
-            return Status(self.status).label
+            return str(Status(self.status).label)
         except ValueError:
             return self.status
 

@@ -8,9 +8,10 @@ characters and line breaks removed: an applicant-provided name cannot add lines 
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf import settings
-from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
+from django.template import Context, Engine, Template, TemplateDoesNotExist, TemplateSyntaxError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,9 +65,15 @@ def message_context(dossier: Dossier, note: str, data: dict) -> dict[str, str]:
     return {name: _clean(str(value)) for name, value in values.items()}
 
 
+@lru_cache(maxsize=512)
+def _compiled(source: str) -> Template:
+    """A message template parsed once per process (every dossier action renders a few)."""
+    return ENGINE.from_string(source)
+
+
 def render(source: str, context: dict[str, str]) -> str:
     """`source` rendered with `context` as plain text; RenderError when it cannot be."""
     try:
-        return ENGINE.from_string(source).render(Context(context, autoescape=False)).strip()
+        return _compiled(source).render(Context(context, autoescape=False)).strip()
     except (TemplateSyntaxError, TemplateDoesNotExist) as error:
         raise RenderError(str(error)) from error

@@ -33,6 +33,6 @@ def lookup(request: HttpRequest) -> HttpResponse:
                 context["dossier"] = dossier
                 context["timeliness"] = timeliness(dossier)
                 context["timeline"] = [
-                    (event, action_label(event.action)) for event in dossier.events.all()
+                    (event, action_label(event.action)) for event in dossier.records["events"]
                 ]
     return render(request, "portal/lookup.html", context, status=status)
