@@ -263,13 +263,14 @@ def motcua(env: dict, *args: str) -> str:
 
 
 class Server:
-    """gunicorn with `workers` processes on loopback."""
+    """gunicorn with `workers` processes on loopback; sync workers, or threaded ones (gthread)
+    when `threads` > 1."""
 
-    def __init__(self, env: dict, port: int, workers: int):
+    def __init__(self, env: dict, port: int, workers: int, threads: int):
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "motcua.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-             "--log-level", "warning"],
+            [str(BIN / "gunicorn"), "motcua.wsgi", "-w", str(workers), "--threads", str(threads),
+             "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
             env=env, cwd=ROOT,
         )  # fmt: skip
         for _ in range(120):
@@ -336,7 +337,8 @@ def markdown(report: dict, outcomes: list[Outcome]) -> str:
     lines = [
         f"# Kết quả đo hiệu năng — {report['started']}",
         "",
-        f"{report['dossiers']} hồ sơ trên PostgreSQL; gunicorn {report['workers']} worker; "
+        f"{report['dossiers']} hồ sơ trên PostgreSQL; gunicorn {report['workers']} worker, "
+        f"{report.get('threads', 1)} luồng mỗi worker; "
         f"wrk {report['duration']} s mỗi lượt (sau {report.get('warmup', 0)} s chạy nóng không "
         f"tính), trên loopback. Máy: {report['machine']['cpu']}, "
         f"{report['machine']['cores']} nhân, tải trung bình lúc bắt đầu "
@@ -365,6 +367,7 @@ def main() -> int:
     connections = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,4").split(",")]
     only = set(filter(None, os.environ.get("BENCH_SCENARIOS", "").split(",")))
     port, workers = int(os.environ.get("BENCH_PORT", "8900")), 2
+    threads = int(os.environ.get("BENCH_THREADS", "1"))
     if not shutil.which("wrk"):
         print("wrk không có: chạy scripts/install-wrk.sh", file=sys.stderr)
         return 2
@@ -389,10 +392,10 @@ def main() -> int:
     samples = draw_samples(database_url)
     started = datetime.now(UTC)
     report = {"started": started.isoformat(timespec="seconds"), "dossiers": loaded,
-              "workers": workers, "duration": duration, "warmup": warmup,
+              "workers": workers, "threads": threads, "duration": duration, "warmup": warmup,
               "machine": machine()}  # fmt: skip
     outcomes, plan = [], scenarios(samples)
-    server = Server(env, port, workers)
+    server = Server(env, port, workers, threads)
     try:
         users = {"officer": "bench.motcua", "leader": "bench.lanhdao", "session": "bench.motcua"}
         for scenario in plan:

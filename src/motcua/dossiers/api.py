@@ -266,10 +266,18 @@ def list_response(view, dossiers: QuerySet[Dossier]) -> Response:
     return view.get_paginated_response(DossierListSerializer(page, many=True).data)
 
 
+# The dossier row and, of its procedure and agencies, what the resource and `may_see` read.
+DETAIL_COLUMNS = (*(field.name for field in Dossier._meta.concrete_fields),
+                  "procedure__code", "procedure__name", "agency__code", "agency__name",
+                  "agency__path", "current_agency__code", "current_agency__path")  # fmt: skip
+
+
 def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> Response:
     """The dossier resource (API.md) for `user`, or within `scope` when there is no user."""
-    dossiers = (scope if scope is not None else Dossier.objects.all()).select_related(
-        "procedure", "agency", "current_agency"
+    dossiers = (
+        (scope if scope is not None else Dossier.objects.all())
+        .select_related("procedure", "agency", "current_agency")
+        .only(*DETAIL_COLUMNS)
     )
     dossier = selectors.dossier_for(user, code, dossiers)
     return Response(DossierSerializer(selectors.dossier_with_records(dossier)).data)
