@@ -23,7 +23,9 @@ def declared(serializer_class, instance) -> dict:
 @pytest.fixture
 def dossier(api, procedure, commune, receiver) -> Dossier:
     code = act(api(receiver), submit(api(receiver), procedure, commune), "receive")["code"]
-    found = selectors.dossier_detail_queryset(Dossier.objects.all()).get(code=code)
+    found = selectors.with_row_labels(selectors.dossier_detail_queryset(Dossier.objects.all())).get(
+        code=code
+    )
     return selectors.dossier_with_records(found)
 
 

@@ -86,9 +86,9 @@ class EventSerializer(serializers.Serializer):
 
 class DossierListSerializer(serializers.Serializer):
     code = serializers.CharField()
-    procedure = serializers.CharField(source="procedure.code")
-    procedure_name = serializers.CharField(source="procedure.name")
-    agency = serializers.CharField(source="agency.code")
+    procedure = serializers.CharField(source="procedure_code")
+    procedure_name = serializers.CharField()
+    agency = serializers.CharField(source="agency_code")
     channel = serializers.CharField()
     status = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
@@ -98,16 +98,16 @@ class DossierListSerializer(serializers.Serializer):
     due_at = serializers.DateTimeField()
     version = serializers.IntegerField()
 
-    # What a list row reads: lists fetch these columns only.
-    COLUMNS = ("code", "procedure__code", "procedure__name", "agency__code", "channel", "status",
-               "applicant_name", "submitted_at", "received_at", "due_at", "version")  # fmt: skip
+    # The dossier columns a list row reads (lists fetch these only), besides `row_labels`.
+    COLUMNS = ("code", "channel", "status", "applicant_name", "submitted_at", "received_at",
+               "due_at", "version")  # fmt: skip
 
     def to_representation(self, dossier) -> dict:
         return {
             "code": dossier.code,
-            "procedure": dossier.procedure.code,
-            "procedure_name": dossier.procedure.name,
-            "agency": dossier.agency.code,
+            "procedure": dossier.procedure_code,
+            "procedure_name": dossier.procedure_name,
+            "agency": dossier.agency_code,
             "channel": dossier.channel,
             "status": dossier.status,
             "status_label": dossier.get_status_display(),
@@ -261,22 +261,26 @@ def list_filters(params) -> dict:
 
 
 def list_response(view, dossiers: QuerySet[Dossier]) -> Response:
-    """A page of the dossier list (API.md), reading only the columns a row shows."""
-    page = view.paginate_queryset(dossiers.only(*DossierListSerializer.COLUMNS))
+    """A page of the dossier list (API.md), reading only the columns a row shows: one model
+    instance per row, the procedure's and agency's labels as plain values."""
+    rows = selectors.with_row_labels(
+        dossiers.select_related(None).only(*DossierListSerializer.COLUMNS)
+    )
+    page = view.paginate_queryset(rows)
     return view.get_paginated_response(DossierListSerializer(page, many=True).data)
 
 
-# The dossier row and, of its procedure and agencies, what the resource and `may_see` read.
+# The dossier row and, of its agencies, what the resource and `may_see` read.
 DETAIL_COLUMNS = (*(field.name for field in Dossier._meta.concrete_fields),
-                  "procedure__code", "procedure__name", "agency__code", "agency__name",
-                  "agency__path", "current_agency__code", "current_agency__path")  # fmt: skip
+                  "agency__code", "agency__path", "current_agency__code",
+                  "current_agency__path")  # fmt: skip
 
 
 def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> Response:
     """The dossier resource (API.md) for `user`, or within `scope` when there is no user."""
-    dossiers = (
+    dossiers = selectors.with_row_labels(
         (scope if scope is not None else Dossier.objects.all())
-        .select_related("procedure", "agency", "current_agency")
+        .select_related("agency", "current_agency")
         .only(*DETAIL_COLUMNS)
     )
     dossier = selectors.dossier_for(user, code, dossiers)
