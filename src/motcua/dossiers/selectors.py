@@ -1,6 +1,6 @@
 """Reads of dossiers, always scoped to what the user may see."""
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from motcua.agencies.models import Agency, StaffRole
@@ -54,7 +54,10 @@ def dossiers_filtered(
     if status:
         dossiers = dossiers.filter(status=status)
     if agency:
-        dossiers = dossiers.filter(Q(agency__code=agency) | Q(current_agency__code=agency))
+        # The agency's key as a value the database reads once (a join to the agencies on either
+        # side of the OR made it test every row: 50 ms instead of 8 at 1M dossiers).
+        key = Subquery(Agency.objects.filter(code=agency).values("id")[:1])
+        dossiers = dossiers.filter(Q(agency_id=key) | Q(current_agency_id=key))
     if procedure:
         dossiers = dossiers.filter(procedure__code=procedure)
     if overdue is not None:
