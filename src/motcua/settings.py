@@ -97,8 +97,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     # Requests read a page of rows; parallel workers only add start-up time and compete with the
     # other requests for the cores (a list page took twice as long with them, docs/decisions/0012).
+    # Added to what DATABASE_URL's query gives (sslmode, its own `options`), never in its place.
     parallel = os.environ.get("MOTCUA_DB_PARALLEL_WORKERS", "0")
-    DATABASES["default"]["OPTIONS"] = {"options": f"-c max_parallel_workers_per_gather={parallel}"}
+    pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    given = pg_options.get("options", "")
+    pg_options["options"] = f"-c max_parallel_workers_per_gather={parallel} {given}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
