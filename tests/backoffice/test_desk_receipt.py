@@ -8,6 +8,7 @@ from motcua.dossiers.models import Dossier
 from motcua.integrations.models import PopulationLookup
 from tests.backoffice.helpers import APPLICANT, office
 from tests.factories import make_procedure
+from tests.simulators.processes import connect_population
 
 DESK = "/mot-cua/tiep-nhan/"
 BIRTH_FORM = {
@@ -148,11 +149,7 @@ def test_a_post_without_the_csrf_token_is_rejected(clock, births, receiver):
 
 @pytest.fixture
 def connected(settings, population):
-    settings.MOTCUA_CONNECTORS = {
-        **settings.MOTCUA_CONNECTORS,
-        "population": {"base_url": population.url, "key": population.key, "timeout": 2},
-    }
-    return population
+    return connect_population(settings, population, timeout=2)
 
 
 def test_the_population_lookup_prefills_the_applicant_and_keeps_the_rest(

@@ -5,17 +5,14 @@ import pytest
 from motcua.core.audit import audit_verify
 from motcua.integrations.models import PopulationLookup
 from tests.dossiers.helpers import submit
+from tests.simulators.processes import connect_population
 
 NHUNG = "025190001234"  # a demo citizen of the simulator
 
 
 @pytest.fixture
 def connected(settings, population):
-    settings.MOTCUA_CONNECTORS = {
-        **settings.MOTCUA_CONNECTORS,
-        "population": {"base_url": population.url, "key": population.key, "timeout": 1},
-    }
-    return population
+    return connect_population(settings, population)
 
 
 def lookup(client, id_number: str, **params):

@@ -8,6 +8,7 @@ from motcua.dossiers.models import Dossier
 from motcua.integrations.models import PopulationLookup
 from motcua.portal.models import Application
 from tests.factories import make_staff
+from tests.simulators.processes import connect_population
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -124,11 +125,7 @@ def test_a_forged_post_without_the_csrf_token_is_rejected(citizen, online_proced
 
 @pytest.fixture
 def population_db(settings, population):
-    settings.MOTCUA_CONNECTORS = {
-        **settings.MOTCUA_CONNECTORS,
-        "population": {"base_url": population.url, "key": population.key, "timeout": 1},
-    }
-    return population
+    return connect_population(settings, population)
 
 
 def test_a_new_application_is_prefilled_from_the_population_database_and_logged(

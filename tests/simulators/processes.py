@@ -143,6 +143,15 @@ def population(start_simulator) -> Simulator:
     return start_simulator("population")
 
 
+def connect_population(settings, population: Simulator, timeout: float = 1) -> Simulator:
+    """Point the application's population connector at the simulator process."""
+    settings.MOTCUA_CONNECTORS = {
+        **settings.MOTCUA_CONNECTORS,
+        "population": {"base_url": population.url, "key": population.key, "timeout": timeout},
+    }
+    return population
+
+
 @pytest.fixture
 def portal(start_simulator) -> Simulator:
     return start_simulator("national-portal")

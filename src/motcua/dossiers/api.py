@@ -98,7 +98,7 @@ class DossierListSerializer(serializers.Serializer):
     due_at = serializers.DateTimeField()
     version = serializers.IntegerField()
 
-    # The dossier columns a list row reads (lists fetch these only), besides `row_labels`.
+    # The dossier columns a list row reads (lists fetch these only), besides `with_row_labels`.
     COLUMNS = ("code", "channel", "status", "applicant_name", "submitted_at", "received_at",
                "due_at", "version")  # fmt: skip
 

@@ -1,5 +1,7 @@
 """Reads of dossiers, always scoped to what the user may see."""
 
+from functools import cache
+
 from django.db.models import F, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -116,6 +118,7 @@ RECORD_COLUMNS = {
 }  # fmt: skip
 
 
+@cache
 def _records_sql(name: str) -> tuple[type, str]:
     model = Dossier._meta.get_field(name).related_model
     columns = ", ".join(RECORD_COLUMNS[name])
