@@ -104,6 +104,18 @@ else:
     pg_options["options"] = f"-c max_parallel_workers_per_gather={parallel} {given}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache and rate limits: each process's own memory by default. Several gunicorn processes or
+# machines share them on Redis with `MOTCUA_CACHE_URL=redis://…` (`pip install motcua[redis]`);
+# otherwise every process counts its own share of a rate limit.
+if os.environ.get("MOTCUA_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["MOTCUA_CACHE_URL"],
+            "KEY_PREFIX": "motcua",
+        }
+    }
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
