@@ -361,8 +361,8 @@ def dossier_form(request, code: str, number: str, fmt: str) -> HttpResponse:
 
 class PublicDossierSerializer(serializers.Serializer):
     code = serializers.CharField()
-    procedure = serializers.CharField(source="procedure.name")
-    agency = serializers.CharField(source="agency.name")
+    procedure = serializers.CharField(source="procedure_name")
+    agency = serializers.CharField(source="agency_name")
     status = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
     submitted_at = serializers.DateTimeField()
@@ -375,8 +375,8 @@ class PublicDossierSerializer(serializers.Serializer):
     def to_representation(self, dossier) -> dict:
         return {
             "code": dossier.code,
-            "procedure": dossier.procedure.name,
-            "agency": dossier.agency.name,
+            "procedure": dossier.procedure_name,
+            "agency": dossier.agency_name,
             "status": dossier.status,
             "status_label": dossier.get_status_display(),
             "submitted_at": instant(dossier.submitted_at),
