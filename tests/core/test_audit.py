@@ -6,9 +6,16 @@ from unittest.mock import patch
 import pytest
 from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
-from django.db import connections
+from django.db import connections, transaction
 
-from motcua.core.audit import GENESIS, BrokenLink, _digest, audit_record, audit_verify
+from motcua.core.audit import (
+    GENESIS,
+    BrokenLink,
+    _digest,
+    audit_batch,
+    audit_record,
+    audit_verify,
+)
 from motcua.core.models import AuditEvent, AuditHead
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +190,39 @@ class TestVerifyAuditCommand:
         assert out == ""
         assert f"sự kiện #{events[1].pk}" in err
         assert "prev_hash does not match" in err
+
+
+def record(object_id: str, actor=None) -> AuditEvent:
+    return audit_record(actor=actor, action="dossier_receive", object_type="dossier",
+                        object_id=object_id)  # fmt: skip
+
+
+def test_a_batch_appends_its_events_together_when_it_ends(events, officer):
+    head_before = AuditHead.objects.get().last_hash
+    with audit_batch():
+        record("H44.189-261122-0002", officer)
+        with audit_batch():  # a nested block appends with the outermost
+            record("H44.189-261122-0003")
+        assert AuditEvent.objects.count() == 3  # nothing written, the head untouched
+        assert AuditHead.objects.get().last_hash == head_before
+    added = list(AuditEvent.objects.order_by("id")[3:])
+    assert [e.object_id for e in added] == ["H44.189-261122-0002", "H44.189-261122-0003"]
+    assert added[0].prev_hash == head_before and added[1].prev_hash == added[0].hash
+    assert audit_verify() == (5, None)
+
+
+def test_an_exception_in_a_batch_discards_its_events(events):
+    with pytest.raises(ValueError), audit_batch():
+        record("H44.189-261122-0002")
+        raise ValueError("dừng")
+    record("H44.189-261122-0004")  # recorded at once again: the batch is closed
+    assert AuditEvent.objects.count() == 4 and audit_verify() == (4, None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_needs_the_callers_transaction():
+    with pytest.raises(RuntimeError), audit_batch():
+        pass
+    with transaction.atomic(), audit_batch():
+        record("H44.189-261122-0001")
+    assert audit_verify() == (1, None)

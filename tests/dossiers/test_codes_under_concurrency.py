@@ -1,11 +1,16 @@
-"""Dossier codes are unique and gap-free per agency and day, even when desks receive at once."""
+"""Dossier codes are unique per agency and day, even when desks receive at once, and follow the
+daily sequence without gaps unless a filing fails after taking its number (decision 0013)."""
 
 from concurrent.futures import ThreadPoolExecutor
+from unittest.mock import patch
 
 import pytest
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 
-from motcua.dossiers.models import Dossier
+from motcua.core.audit import audit_verify
+from motcua.core.errors import RuleBroken
+from motcua.core.models import AuditEvent
+from motcua.dossiers.models import Dossier, DossierFee
 from motcua.dossiers.services import dossier_submit
 
 APPLICANT = {"id_number": "025190001234", "full_name": "Đỗ Văn Bình"}
@@ -50,3 +55,29 @@ def test_concurrent_receipts_get_distinct_codes(procedure, commune, receiver):
     sequences = sorted(int(code.rsplit("-", 1)[1]) for code in codes)
     assert sequences == list(range(1, 41))
     assert Dossier.objects.count() == 40
+    # Each filing appended its two events (submit, receive) to one unbroken chain.
+    assert audit_verify() == (80, None)
+    assert AuditEvent.objects.filter(action="dossier_receive").count() == 40
+
+
+def file_at_desk(receiver, procedure, commune, **extra) -> Dossier:
+    return dossier_submit(actor=receiver, procedure=procedure, agency=commune, channel="desk",
+                          applicant=APPLICANT, **extra)  # fmt: skip
+
+
+def test_a_filing_refused_by_its_checks_takes_no_number(clock, procedure, commune, receiver):
+    with pytest.raises(RuleBroken):
+        file_at_desk(receiver, procedure, commune, documents=[{"name": " "}])
+    assert file_at_desk(receiver, procedure, commune).code == "H44.189-261116-0001"
+
+
+def test_a_filing_that_fails_after_taking_its_number_leaves_it_unused(
+    clock, procedure, commune, receiver
+):
+    with (
+        patch.object(DossierFee.objects, "bulk_create", side_effect=DatabaseError("mất kết nối")),
+        pytest.raises(DatabaseError),
+    ):
+        file_at_desk(receiver, procedure, commune)
+    assert not Dossier.objects.exists() and not AuditEvent.objects.exists()
+    assert file_at_desk(receiver, procedure, commune).code == "H44.189-261116-0002"

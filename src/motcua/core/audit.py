@@ -2,6 +2,9 @@
 
 import hashlib
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 
@@ -33,30 +36,69 @@ def _digest(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+_batch = threading.local()  # the events of an open `audit_batch`, per thread
+
+
 def audit_record(
     *, actor, action: str, object_type: str, object_id: str, data: dict | None = None
 ) -> AuditEvent:
     """Append one event to the chain inside the caller's transaction (no savepoint of its own:
-    if anything after it fails, the caller's change and its event go together)."""
+    if anything after it fails, the caller's change and its event go together). Inside an
+    `audit_batch`, the event is appended when the batch ends."""
+    event = AuditEvent(
+        at=timezone.now().replace(microsecond=0),
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=str(actor.get_username()) if actor is not None else "system",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        data=json.loads(json.dumps(data or {}, default=str)),
+    )
+    pending = getattr(_batch, "events", None)
+    if pending is not None:
+        pending.append(event)
+    else:
+        _append([event])
+    return event
+
+
+@contextmanager
+def audit_batch() -> Iterator[None]:
+    """Hold the events recorded in the block and append them to the chain together when it ends.
+
+    Use it inside the transaction of a service whose work runs long: the chain's head is then
+    locked from the end of the block to the commit only, not from the first event, so that
+    concurrent changes do not wait on each other (bench: create). An exception discards the
+    events with the transaction. Inside the block no savepoint may be rolled back and the
+    transaction carried on: its events would stay. A nested block appends with the outermost.
+    """
+    if getattr(_batch, "events", None) is not None:
+        yield
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_batch() needs the caller's transaction")
+    _batch.events = []
+    try:
+        yield
+        events = _batch.events
+    finally:
+        _batch.events = None
+    _append(events)
+
+
+def _append(events: list[AuditEvent]) -> None:
+    """Chain `events` after the head and store them: the head is locked until the commit."""
+    if not events:
+        return
     with transaction.atomic(savepoint=False):
         head, _ = AuditHead.objects.select_for_update().get_or_create(
             pk=1, defaults={"last_hash": GENESIS}
         )
-        event = AuditEvent(
-            at=timezone.now().replace(microsecond=0),
-            actor=actor if actor is not None and actor.pk else None,
-            actor_label=str(actor.get_username()) if actor is not None else "system",
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            data=json.loads(json.dumps(data or {}, default=str)),
-            prev_hash=head.last_hash,
-        )
-        event.hash = _digest(head.last_hash, event)
-        event.save()
-        head.last_hash = event.hash
+        for event in events:
+            event.prev_hash = head.last_hash
+            event.hash = head.last_hash = _digest(event.prev_hash, event)
+        AuditEvent.objects.bulk_create(events)
         head.save(update_fields=["last_hash"])
-    return event
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar
 from motcua.catalog.models import Procedure, ProcessStep
-from motcua.core.audit import audit_record
+from motcua.core.audit import audit_batch, audit_record
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
@@ -136,7 +136,6 @@ def _validate_form(schema: dict, form_data: dict) -> None:
         raise RuleBroken(_("Tờ khai chưa đúng mẫu."), code="invalid_form", fields=errors)
 
 
-@transaction.atomic
 def dossier_submit(
     *,
     actor,
@@ -167,47 +166,59 @@ def dossier_submit(
         raise RuleBroken(_("Thủ tục này chưa cung cấp dịch vụ công trực tuyến."), code="not_online")
     _validate_applicant(applicant)
     _validate_form(procedure.form_schema, form_data or {})
+    documents = _valid_documents(documents or [])
     now = timezone.now()
     day = timezone.localtime(now, LOCAL_TZ).date()
-    dossier = Dossier.objects.create(
-        code=format_dossier_code(agency.code, day, _next_sequence(agency, day)),
-        procedure=procedure,
-        agency=agency,
-        current_agency=agency,
-        channel=channel,
-        status=Status.SUBMITTED,
-        applicant_id_number=applicant["id_number"],
-        applicant_name=applicant["full_name"].strip(),
-        applicant_phone=applicant.get("phone") or "",
-        applicant_email=applicant.get("email") or "",
-        applicant_address=applicant.get("address") or "",
-        form_data=form_data or {},
-        submitted_at=now,
-        created_by=actor,
-    )
-    DossierFee.objects.bulk_create(
-        DossierFee(dossier=dossier, name=fee.name, amount=fee.amount)
-        for fee in procedure.fees.all()
-    )
-    _add_documents(dossier, documents or [], now, source=DossierDocument.Source.APPLICANT)
-    received_at_once = channel != Channel.ONLINE
-    # Filed at the desk or by post, it is received in the same transaction: its report facts are
-    # brought in step once, after the receipt (the same figures, three statements fewer).
-    _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel},
-            facts=not received_at_once)  # fmt: skip
-    if received_at_once:
-        _apply(dossier, TRANSITIONS["receive"], actor, now, {})
-    return dossier
+    # The agency's number of the day is taken in a short transaction of its own, once the filing
+    # has passed every check: filings at one desk no longer wait for each other's whole
+    # transaction. A failure after this leaves that number unused (decision 0013).
+    with transaction.atomic():
+        number = _next_sequence(agency, day)
+    with transaction.atomic(), audit_batch():
+        dossier = Dossier.objects.create(
+            code=format_dossier_code(agency.code, day, number),
+            procedure=procedure,
+            agency=agency,
+            current_agency=agency,
+            channel=channel,
+            status=Status.SUBMITTED,
+            applicant_id_number=applicant["id_number"],
+            applicant_name=applicant["full_name"].strip(),
+            applicant_phone=applicant.get("phone") or "",
+            applicant_email=applicant.get("email") or "",
+            applicant_address=applicant.get("address") or "",
+            form_data=form_data or {},
+            submitted_at=now,
+            created_by=actor,
+        )
+        DossierFee.objects.bulk_create(
+            DossierFee(dossier=dossier, name=fee.name, amount=fee.amount)
+            for fee in procedure.fees.all()
+        )
+        _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
+        received_at_once = channel != Channel.ONLINE
+        # Filed at the desk or by post, it is received in the same transaction: its report facts are
+        # brought in step once, after the receipt (the same figures, three statements fewer).
+        _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel},
+                facts=not received_at_once)  # fmt: skip
+        if received_at_once:
+            _apply(dossier, TRANSITIONS["receive"], actor, now, {})
+        return dossier
+
+
+def _valid_documents(documents: list[dict]) -> list[dict]:
+    """The documents as given, each with a name (RuleBroken otherwise)."""
+    for doc in documents:
+        if not str(doc.get("name", "")).strip():
+            raise RuleBroken(_("Mỗi giấy tờ phải có tên."), fields={"documents": ["name"]})
+    return documents
 
 
 def _add_documents(dossier: Dossier, documents: list[dict], now: datetime, source: str) -> None:
-    for doc in documents:
-        name = str(doc.get("name", "")).strip()
-        if not name:
-            raise RuleBroken(_("Mỗi giấy tờ phải có tên."), fields={"documents": ["name"]})
+    for doc in _valid_documents(documents):
         DossierDocument.objects.create(
             dossier=dossier,
-            name=name,
+            name=str(doc["name"]).strip(),
             kind=doc.get("kind") or "original",
             count=int(doc.get("count") or 1),
             source=doc.get("source") or source,
@@ -299,7 +310,7 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
         raise NotFound(
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
-    with transaction.atomic():
+    with transaction.atomic(), audit_batch():
         dossier = dossier_for(actor, code, Dossier.objects.select_for_update())
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
         _require_role(
