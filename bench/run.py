@@ -388,8 +388,8 @@ def main() -> int:
     if empty:
         print(f"Sinh {dossiers} hồ sơ…", flush=True)
         print(motcua(env, "bench-generate", "--dossiers", str(dossiers)).splitlines()[-1])
-    else:
-        motcua(env, "bench-generate", "--accounts-only")
+    else:  # the dossiers filed by earlier runs' create scenario are removed first
+        motcua(env, "bench-generate", "--accounts-only", "--remove-filings")
     with psycopg.connect(database_url) as db:
         loaded = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]
     samples = draw_samples(database_url)

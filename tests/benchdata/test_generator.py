@@ -5,6 +5,7 @@ import random
 from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
@@ -17,6 +18,7 @@ from motcua.catalog.models import Procedure, ProcessStep
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar, WorkSchedule
 from motcua.core.codes import parse_dossier_code
 from motcua.dossiers.models import DailySequence, Dossier, DossierEvent, Status
+from motcua.dossiers.services import dossier_submit
 from motcua.dossiers.workflow import TRANSITIONS
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
 from motcua.reports.services import reports_rebuild
@@ -120,6 +122,26 @@ def test_the_bench_accounts_can_log_in_with_the_password_given(generated):
     ) == {("H44.30", "receiver"), ("H44.30", "specialist")}
     assert not officer.check_password("sai")
     assert StaffRole.objects.get(user=leader).agency.code == "H44"
+
+
+def test_dossiers_filed_by_earlier_runs_are_removed_with_their_counts(generated):
+    """Every bench run starts from the generated data: the create scenario's dossiers go, and
+    the counters are again those of the generated dossiers."""
+    facts, counters = _snapshot()
+    officer, centre = User.objects.get(username=OFFICER), Agency.objects.get(code="H44.30")
+    procedure = Procedure.objects.filter(agencies=centre).first()
+    applicant = {"id_number": "025901234567", "full_name": "Nguyễn Văn Đo"}
+    for _ in range(2):
+        dossier_submit(actor=officer, procedure=procedure, agency=centre, channel="desk",
+                       applicant=applicant)  # fmt: skip
+    assert _snapshot() != (facts, counters)
+    out = StringIO()
+    call_command("bench-generate", "--accounts-only", "--remove-filings", stdout=out)
+    assert "Đã xoá 2 hồ sơ" in out.getvalue()
+    facts_after, counters_after = _snapshot()
+    assert Dossier.objects.count() == DOSSIERS and facts_after == facts
+    # Rows the filings created stay, at zero (v[0] is the field).
+    assert {k: v for k, v in counters_after.items() if k in counters or any(v[1:])} == counters
 
 
 def test_the_command_refuses_a_database_that_has_agencies(generated):

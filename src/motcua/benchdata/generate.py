@@ -46,8 +46,9 @@ from motcua.dossiers.models import (
     DossierResult,
     Payment,
 )
-from motcua.reports.facts import contributions, fact_of
+from motcua.reports.facts import contributions, difference, fact_of
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
+from motcua.reports.services import counters_add
 
 HISTORY_DAYS = 730
 BATCH = 50_000  # dossiers per transaction
@@ -189,6 +190,18 @@ def bench_accounts(password: str) -> None:
                                 agency=Agency.objects.get(code=code), roles=roles)  # fmt: skip
         user.set_password(password)
         user.save(update_fields=["password"])
+
+
+@transaction.atomic
+def remove_filings() -> int:
+    """Remove the dossiers the bench officer filed through the API (the create scenario), and
+    what they added to the report counters, so that every run starts from the generated data:
+    thousands of new dossiers at the top of the list pushed the list scenario's rows further
+    down run after run. Their audit events stay (the chain is append-only). Returns how many."""
+    filed = Dossier.objects.filter(created_by__username=OFFICER)
+    for fact in DossierFact.objects.filter(dossier__in=filed).iterator():
+        counters_add(difference(contributions(fact), {}))
+    return filed.delete()[1].get(Dossier._meta.label, 0)
 
 
 def _sample_file() -> None:
