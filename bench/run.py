@@ -390,6 +390,8 @@ def main() -> int:
         print(motcua(env, "bench-generate", "--dossiers", str(dossiers)).splitlines()[-1])
     else:  # the dossiers filed by earlier runs' create scenario are removed first
         motcua(env, "bench-generate", "--accounts-only", "--remove-filings")
+        with psycopg.connect(database_url, autocommit=True) as db:  # and their dead rows
+            db.execute("VACUUM (ANALYZE) dossiers_dossier, dossiers_dossierevent")
     with psycopg.connect(database_url) as db:
         loaded = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]
     samples = draw_samples(database_url)
