@@ -2,6 +2,8 @@
 
 from motcua.dossiers.permissions import allowed_actions
 from tests.backoffice.helpers import act, at_approval, file_dossier
+from tests.dossiers.helpers import act as act_api
+from tests.dossiers.helpers import submit
 from tests.factories import make_staff
 
 
@@ -64,3 +66,25 @@ def test_nothing_for_staff_of_another_agency_or_other_roles(
     assert offered(other_receiver, dossier) == set()
     assert offered(make_staff("vanthu", commune, "clerk"), dossier) == set()
     assert offered(admin_user, dossier) == set()  # the province's IT administrator
+
+
+def test_the_api_lists_what_its_reader_may_do(api, procedure, commune, receiver, specialist):
+    """`allowed_actions` of the dossier resource follows the reader's roles, not the state only."""
+    code = file_dossier(receiver, procedure, commune).code
+    seen = {
+        user.username: api(user).get(f"/api/v1/dossiers/{code}/").json()["allowed_actions"]
+        for user in (receiver, specialist)
+    }
+    assert seen == {
+        receiver.username: ["receive", "request_supplement", "refuse", "withdraw"],
+        specialist.username: ["request_supplement"],
+    }
+
+
+def test_the_api_gives_the_applicant_their_own_actions(api, citizen, receiver, procedure, commune):
+    dossier = submit(api(citizen), procedure, commune)
+    assert dossier["allowed_actions"] == ["withdraw"]
+    asked = act_api(api(receiver), dossier, "request_supplement", items=["Bản sao giấy khai sinh"])
+    assert asked["allowed_actions"] == ["submit_supplement", "withdraw"]  # for them, at the desk
+    mine = api(citizen).get(f"/api/v1/dossiers/{dossier['code']}/").json()["allowed_actions"]
+    assert mine == ["submit_supplement", "withdraw"]

@@ -26,7 +26,9 @@ def dossier(api, procedure, commune, receiver) -> Dossier:
     found = selectors.with_row_labels(selectors.dossier_detail_queryset(Dossier.objects.all())).get(
         code=code
     )
-    return selectors.dossier_with_records(found)
+    found = selectors.dossier_with_records(found)
+    found.allowed = ["forward"]  # what `detail_response` sets for its reader
+    return found
 
 
 @pytest.mark.parametrize("serializer_class", [DossierListSerializer, DossierSerializer])
@@ -56,7 +58,8 @@ def test_timeline_events_carry_their_agencies_codes(dossier, commune):
 def test_detail_reads_a_fixed_number_of_rows_sets(
     api, dossier, receiver, django_assert_num_queries
 ):
-    """The dossier, the reader's roles, and one statement per list: no query per row."""
-    with django_assert_num_queries(8):
+    """The dossier, the reader's roles, one statement per list (no query per row), and, as the
+    dossier can move on, the steps of its internal process (who may forward it)."""
+    with django_assert_num_queries(9):
         response = api(receiver).get(f"/api/v1/dossiers/{dossier.code}/")
     assert response.status_code == 200 and len(response.json()["timeline"]) == 2

@@ -44,6 +44,7 @@ def test_a_partner_sees_only_its_agencies_dossiers(api, partner, dossiers):
     assert detail.status_code == 200
     assert detail.json()["applicant"]["full_name"] == "Phạm Thị Hồng Nhung"  # officers' serializer
     assert [e["action"] for e in detail.json()["timeline"]] == ["submit"]
+    assert detail.json()["allowed_actions"] == []  # a partner system reads, never acts
     refused = client.get(f"{URL}{theirs['code']}/")
     assert (refused.status_code, refused.json()["code"]) == (404, "not_found")
 

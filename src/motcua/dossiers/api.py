@@ -23,6 +23,7 @@ from motcua.core.errors import NotFound, RuleBroken
 from motcua.dossiers import forms, selectors, services
 from motcua.dossiers.deadlines import timeliness
 from motcua.dossiers.models import Channel, Dossier, Status
+from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.workflow import TRANSITIONS, action_label
 
 
@@ -211,7 +212,10 @@ class DossierSerializer(DossierListSerializer):
         ]  # fmt: skip
 
     def get_allowed_actions(self, dossier) -> list[str]:
-        return [a for a, t in TRANSITIONS.items() if dossier.status in t.sources]
+        """The actions the reader may take now: by the dossier's state, the reader's roles at its
+        agencies (the applicant's own actions for a citizen) and the step of its internal process.
+        Empty for partner systems, which only read."""
+        return dossier.allowed
 
 
 class ActionSerializer(serializers.Serializer):
@@ -277,14 +281,17 @@ DETAIL_COLUMNS = (*(field.name for field in Dossier._meta.concrete_fields),
 
 
 def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> Response:
-    """The dossier resource (API.md) for `user`, or within `scope` when there is no user."""
+    """The dossier resource (API.md) for `user`, or within `scope` when there is no user (a
+    partner system, which takes no action)."""
     dossiers = selectors.with_row_labels(
         (scope if scope is not None else Dossier.objects.all())
         .select_related("agency", "current_agency")
         .only(*DETAIL_COLUMNS)
     )
-    dossier = selectors.dossier_for(user, code, dossiers)
-    return Response(DossierSerializer(selectors.dossier_with_records(dossier)).data)
+    held = selectors.staff_roles(user) if user is not None else []
+    dossier = selectors.dossier_with_records(selectors.dossier_for(user, code, dossiers, held))
+    dossier.allowed = [t.action for t in allowed_actions(user, dossier, held)] if user else []
+    return Response(DossierSerializer(dossier).data)
 
 
 class DossierViewSet(viewsets.GenericViewSet):

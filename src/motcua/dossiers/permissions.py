@@ -10,13 +10,17 @@ from django.conf import settings
 
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, Status
+from motcua.dossiers.selectors import citizen_id_number, staff_roles
 from motcua.dossiers.services import process_steps, roles_in
-from motcua.dossiers.workflow import TRANSITIONS, Scope, Transition
+from motcua.dossiers.workflow import APPLICANT, TRANSITIONS, Scope, Transition
 
 
 def _owed(dossier: Dossier) -> int:
-    fees = sum(fee.amount for fee in dossier.fees.all())
-    return fees - sum(payment.amount for payment in dossier.payments.all())
+    # The API's dossier carries its lists as rows already read (`selectors.dossier_with_records`).
+    records = getattr(dossier, "records", None)
+    fees = records["fees"] if records else dossier.fees.all()
+    payments = records["payments"] if records else dossier.payments.all()
+    return sum(fee.amount for fee in fees) - sum(payment.amount for payment in payments)
 
 
 def _limit_reached(dossier: Dossier, action: str) -> bool:
@@ -40,22 +44,35 @@ def current_step(dossier: Dossier, steps: list[ProcessStep] | None = None) -> Pr
     return steps[dossier.current_step] if dossier.current_step < len(steps) else None
 
 
-def allowed_actions(user, dossier: Dossier) -> list[Transition]:
-    """The transitions `user` may perform on `dossier` in its present state, in table order."""
+def allowed_actions(
+    user, dossier: Dossier, held: list[tuple[str, str]] | None = None
+) -> list[Transition]:
+    """The transitions `user` may perform on `dossier` in its present state, in table order.
+
+    A citizen has the applicant's actions on their own dossier. `held` is
+    `selectors.staff_roles(user)` when the caller has read it already.
+    """
+    held = staff_roles(user) if held is None else held
+    own = {APPLICANT} if citizen_id_number(user) == dossier.applicant_id_number else set()
     roles = {
-        Scope.RECEIVING: roles_in(user, dossier.agency),
-        Scope.CURRENT: roles_in(user, dossier.current_agency),
+        Scope.RECEIVING: roles_in(user, dossier.agency, held) | own,
+        Scope.CURRENT: roles_in(user, dossier.current_agency, held) | own,
     }
-    step = current_step(dossier)
     allowed = []
     for transition in TRANSITIONS.values():
         if dossier.status not in transition.sources:
             continue
         if not roles[transition.scope] & transition.roles:
             continue
-        if transition.action == "forward" and step and step.role not in roles[Scope.CURRENT]:
+        if transition.action == "forward" and not _may_forward(dossier, roles[Scope.CURRENT]):
             continue
         if _limit_reached(dossier, transition.action):
             continue
         allowed.append(transition)
     return allowed
+
+
+def _may_forward(dossier: Dossier, roles: set[str]) -> bool:
+    """At a step of the internal process, only its role moves the dossier on."""
+    step = current_step(dossier)
+    return step is None or step.role in roles

@@ -169,14 +169,24 @@ def dossier_with_records(
     return dossier
 
 
-def may_see(user, dossier: Dossier) -> bool:
-    """Whether `dossiers_visible_to(user)` holds `dossier`, decided on the row already read."""
+def staff_roles(user) -> list[tuple[str, str]]:
+    """The (agency path, role) pairs a staff member holds; none for citizens and superusers
+    (whose rights do not come from roles), without a query."""
+    if user.is_superuser or user.username.startswith(Citizen.USERNAME_PREFIX):
+        return []
+    return list(StaffRole.objects.filter(user=user).values_list("agency__path", "role"))
+
+
+def may_see(user, dossier: Dossier, held: list[tuple[str, str]] | None = None) -> bool:
+    """Whether `dossiers_visible_to(user)` holds `dossier`, decided on the row already read.
+
+    `held` is `staff_roles(user)` when the caller has read it already."""
     if user.is_superuser:
         return True
     id_number = citizen_id_number(user)
     if id_number:
         return dossier.applicant_id_number == id_number
-    paths = set(StaffRole.objects.filter(user=user).values_list("agency__path", flat=True))
+    paths = {path for path, _role in (staff_roles(user) if held is None else held)}
     return any(
         agency.path.startswith(prefix)
         for agency in (dossier.agency, dossier.current_agency)
@@ -184,7 +194,12 @@ def may_see(user, dossier: Dossier) -> bool:
     )
 
 
-def dossier_for(user, code: str, queryset: QuerySet[Dossier] | None = None) -> Dossier:
+def dossier_for(
+    user,
+    code: str,
+    queryset: QuerySet[Dossier] | None = None,
+    held: list[tuple[str, str]] | None = None,
+) -> Dossier:
     """One dossier the user may see, else NotFound (never tell that it exists elsewhere).
 
     `queryset` says what to read with it (joins, prefetches, a lock). The dossier is found by its
@@ -192,7 +207,7 @@ def dossier_for(user, code: str, queryset: QuerySet[Dossier] | None = None) -> D
     it (bench: detail). Without a user, `queryset` is itself the scope (partner systems).
     """
     found = (queryset if queryset is not None else Dossier.objects.all()).filter(code=code).first()
-    if found is None or (user is not None and not may_see(user, found)):
+    if found is None or (user is not None and not may_see(user, found, held)):
         raise NotFound("Không tìm thấy hồ sơ.")
     return found
 

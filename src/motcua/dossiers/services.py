@@ -37,7 +37,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
-from motcua.dossiers.selectors import citizen_id_number, dossier_for
+from motcua.dossiers.selectors import citizen_id_number, dossier_for, staff_roles
 from motcua.dossiers.workflow import (
     APPLICANT,
     FINAL_STATUSES,
@@ -54,21 +54,24 @@ ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
 
 
-def roles_in(actor, agency: Agency) -> set[str]:
-    """Roles the actor holds in `agency` or in an agency above it."""
+def roles_in(actor, agency: Agency, held: list[tuple[str, str]] | None = None) -> set[str]:
+    """Roles the actor holds in `agency` or in an agency above it (`held`: `staff_roles(actor)`
+    when the caller has read it already)."""
     if actor.is_superuser:
         return set(StaffRole.Role.values)
-    return {
-        role
-        for path, role in StaffRole.objects.filter(user=actor).values_list("agency__path", "role")
-        if agency.path.startswith(path)
-    }
+    held = staff_roles(actor) if held is None else held
+    return {role for path, role in held if agency.path.startswith(path)}
 
 
 def _require_role(
-    actor, agency: Agency, allowed: set[str] | frozenset[str], what: str, dossier=None
+    actor,
+    agency: Agency,
+    allowed: set[str] | frozenset[str],
+    what: str,
+    dossier=None,
+    held: list[tuple[str, str]] | None = None,
 ) -> None:
-    roles = roles_in(actor, agency)
+    roles = roles_in(actor, agency, held)
     if dossier is not None and citizen_id_number(actor) == dossier.applicant_id_number:
         roles.add(APPLICANT)
     if not roles & set(allowed):
@@ -310,8 +313,9 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
         raise NotFound(
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
+    held = staff_roles(actor)  # read once: for seeing the dossier and for acting on it
     with transaction.atomic(), audit_batch():
-        dossier = dossier_for(actor, code, Dossier.objects.select_for_update())
+        dossier = dossier_for(actor, code, Dossier.objects.select_for_update(), held)
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
         _require_role(
             actor,
@@ -319,6 +323,7 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
             transition.roles,
             transition.label,
             dossier=dossier,
+            held=held,
         )
         if dossier.status not in transition.sources:
             raise Conflict(
