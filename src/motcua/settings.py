@@ -290,11 +290,14 @@ EMAIL_BACKEND = (
 )
 DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "Một Cửa <motcua@localhost>")
 
+LOG_LEVEL = os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")},
+    # On the handler too: records that Django's own loggers pass up to the root (a 4xx is a
+    # warning of `django.request`) are not held back by the root's level, only by its handlers'.
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 # Lockout is per account (API.md: "repeated failures lock the account"), whatever the address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
