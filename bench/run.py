@@ -393,11 +393,12 @@ def main() -> int:
         print(f"Sinh {dossiers} hồ sơ…", flush=True)
         print(motcua(env, "bench-generate", "--dossiers", str(dossiers)).splitlines()[-1])
     else:
-        motcua(env, "bench-generate", "--accounts-only")
         with psycopg.connect(database_url, autocommit=True) as db:
             filed = db.execute(FILED_SQL).fetchone()[0]
-            if filed:  # by earlier runs' create scenario: removed, and their dead rows with them
-                motcua(env, "bench-generate", "--accounts-only", "--remove-filings")
+            # Earlier runs' create scenario filed these: removed, and their dead rows with them.
+            removal = ["--remove-filings"] if filed else []
+            motcua(env, "bench-generate", "--accounts-only", *removal)
+            if filed:
                 db.execute("VACUUM (ANALYZE) dossiers_dossier, dossiers_dossierevent")
     with psycopg.connect(database_url) as db:
         loaded = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]

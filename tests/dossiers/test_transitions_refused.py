@@ -2,7 +2,9 @@
 
 import pytest
 
+from motcua.core.errors import RuleBroken
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import dossier_act
 from tests.dossiers.helpers import act, submit
 
 
@@ -153,3 +155,15 @@ def test_info_only_procedure_takes_no_online_dossier(api, procedure, commune, re
             "applicant": {"id_number": "025190001234", "full_name": "Lê Văn A"}}  # fmt: skip
     response = api(receiver).post("/api/v1/dossiers/", base, format="json")
     assert response.status_code == 422 and response.json()["code"] == "not_online"
+
+
+def test_a_supplement_document_needs_a_name(api, received, receiver):
+    """The pages reach the service directly (the API's serializer refuses a blank name first)."""
+    dossier = act(api(receiver), received, "request_supplement", items=["Giấy tờ A"])
+    documents = [{"name": "Đơn"}, {"name": "  "}]
+    before = Dossier.objects.get(code=dossier["code"]).documents.count()
+    with pytest.raises(RuleBroken, match="Mỗi giấy tờ phải có tên"):
+        dossier_act(actor=receiver, code=dossier["code"], action="submit_supplement",
+                    version=dossier["version"], documents=documents)  # fmt: skip
+    kept = Dossier.objects.get(code=dossier["code"])
+    assert kept.status == "supplement_requested" and kept.documents.count() == before

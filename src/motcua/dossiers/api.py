@@ -290,7 +290,9 @@ def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> 
     )
     held = selectors.staff_roles(user) if user is not None else []
     dossier = selectors.dossier_with_records(selectors.dossier_for(user, code, dossiers, held))
-    dossier.allowed = [t.action for t in allowed_actions(user, dossier, held)] if user else []
+    dossier.allowed = (
+        [t.action for t in allowed_actions(user, dossier, held)] if user is not None else []
+    )
     return Response(DossierSerializer(dossier).data)
 
 

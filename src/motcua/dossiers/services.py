@@ -218,7 +218,8 @@ def _valid_documents(documents: list[dict]) -> list[dict]:
 
 
 def _add_documents(dossier: Dossier, documents: list[dict], now: datetime, source: str) -> None:
-    for doc in _valid_documents(documents):
+    """Store `documents`, which `_valid_documents` has passed."""
+    for doc in documents:
         DossierDocument.objects.create(
             dossier=dossier,
             name=str(doc["name"]).strip(),
@@ -452,7 +453,8 @@ def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _submit_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
-    _add_documents(dossier, params.get("documents") or [], now, DossierDocument.Source.APPLICANT)
+    documents = _valid_documents(params.get("documents") or [])
+    _add_documents(dossier, documents, now, DossierDocument.Source.APPLICANT)
     restart = dossier.procedure.supplement_clock == "restart"
     _resume_clock(dossier, now, calendar, restart=restart)
     return Outcome({"clock": "restart" if restart else "resume"})
