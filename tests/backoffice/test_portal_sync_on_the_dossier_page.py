@@ -5,6 +5,7 @@ import re
 
 from motcua.integrations.models import Exchange
 from tests.backoffice.helpers import act, file_dossier, office
+from tests.integrations.helpers import run_effects
 
 
 def sync_section(client, dossier) -> str:
@@ -31,6 +32,7 @@ def test_each_push_is_listed_with_its_state_attempts_and_error(
     dossier = file_dossier(receiver, procedure, commune)
     act(receiver, dossier, "receive")
     act(receiver, dossier, "forward")
+    run_effects()
     filed, received, forwarded = Exchange.objects.filter(system="national_portal")
     Exchange.objects.filter(pk=filed.pk).update(state="acknowledged", attempts=1)
     Exchange.objects.filter(pk=received.pk).update(attempts=2, last_error="HTTP 500 từ cổng")
@@ -55,6 +57,7 @@ def test_each_push_is_listed_with_its_state_attempts_and_error(
 def test_messages_to_the_applicant_are_not_mixed_into_the_sync(clock, procedure, commune, receiver):
     dossier = file_dossier(receiver, procedure, commune)
     act(receiver, dossier, "receive")  # queues e-mail, SMS and Zalo messages too
+    run_effects()
     assert Exchange.objects.filter(system="notifications").exists()
     assert [row[0] for row in rows(sync_section(office(receiver), dossier))] == [
         "Nộp hồ sơ", "Tiếp nhận hồ sơ",

@@ -21,13 +21,15 @@ def test_finished_task_results_older_than_the_setting_are_pruned(
     desk = api(receiver)
     act(desk, submit(desk, procedure, commune), "receive")
     run_due_tasks()
-    first, second = DBTaskResult.objects.order_by("id")
-    assert first.finished_at and second.finished_at
-    DBTaskResult.objects.filter(pk=first.pk).update(finished_at=timezone.now() - timedelta(days=20))
-    deliver_exchange.enqueue(0)  # one still waiting: never pruned
+    finished = list(DBTaskResult.objects.order_by("id"))
+    assert len(finished) == 4  # each change's effects, then its sync
+    assert all(row.finished_at for row in finished)
+    old = finished[0]
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=20))
+    waiting = deliver_exchange.enqueue(0)  # one still waiting: never pruned
     settings.MOTCUA_TASK_RESULT_DAYS = 14
     call_command("prune-task-results", verbosity=0)
-    assert set(DBTaskResult.objects.values_list("pk", flat=True)) > {second.pk}
-    assert DBTaskResult.objects.count() == 2
+    kept = {str(row.pk) for row in finished[1:]} | {str(waiting.id)}
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == kept
     call_command("prune-task-results", "--days", "0", verbosity=0)
     assert DBTaskResult.objects.get().finished_at is None

@@ -1,14 +1,16 @@
-"""Every dossier change queues its national-portal sync in the same transaction; failures retry."""
+"""Every dossier change queues its effects in the same transaction; the worker turns them into
+national-portal syncs and messages, and failures retry."""
 
 import socket
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from motcua.dossiers.models import PendingEffects
 from motcua.integrations.models import Exchange
 from tests.dossiers.helpers import act, submit
 from tests.factories import make_staff
-from tests.integrations.helpers import run_due_tasks
+from tests.integrations.helpers import run_due_tasks, run_effects
 
 
 @pytest.fixture
@@ -24,15 +26,21 @@ def closed_port_portal(settings):
     }
 
 
-def test_each_change_answers_at_once_with_its_sync_pending(api, procedure, commune, receiver):
+def test_each_change_answers_at_once_with_its_effects_queued(api, procedure, commune, receiver):
     desk = api(receiver)
     dossier = act(desk, submit(desk, procedure, commune, channel="online"), "receive")
-    assert [(x["system"], x["event"], x["state"]) for x in dossier["exchanges"]] == [
+    assert dossier["exchanges"] == []  # nothing rendered or sent while the officer waits
+    assert PendingEffects.objects.count() == 2  # one row per change, with its task
+    assert DBTaskResult.objects.count() == 2
+    assert run_effects() == 2
+    answer = desk.get(f"/api/v1/dossiers/{dossier['code']}/").json()
+    assert [(x["system"], x["event"], x["state"]) for x in answer["exchanges"]] == [
         ("national_portal", "submit", "pending"),
         ("national_portal", "receive", "pending"),
-        *[("notifications", "receive", "pending")] * 3,  # e-mail, SMS, Zalo to the applicant
+        *[("notifications", "receive", "pending")] * 3,  # e-mail, SMS and Zalo to the applicant
     ]
-    assert DBTaskResult.objects.count() == 5  # one delivery task each, queued with the change
+    assert PendingEffects.objects.count() == 0
+    assert DBTaskResult.objects.filter(finished_at__isnull=True).count() == 5  # one delivery each
 
 
 def test_a_refused_change_queues_nothing(api, procedure, commune, receiver):
@@ -40,6 +48,7 @@ def test_a_refused_change_queues_nothing(api, procedure, commune, receiver):
     dossier = submit(desk, procedure, commune, channel="online")
     act(desk, dossier, "approve", expect=403)
     act(desk, {**dossier, "version": 99}, "receive", expect=409)
+    run_effects()
     assert Exchange.objects.count() == 1  # only the filing's
 
 
@@ -49,6 +58,7 @@ def test_an_unreachable_portal_loses_nothing_and_gives_up_after_the_limit(
     desk = api(receiver)
     dossier = submit(desk, procedure, commune, channel="online")
     assert dossier["status"] == "submitted"  # the citizen's filing never waits for the portal
+    assert run_effects() == 1
     exchange = Exchange.objects.get()
     assert run_due_tasks() == 3  # attempts 1..3, each failure queues the next try
     exchange.refresh_from_db()

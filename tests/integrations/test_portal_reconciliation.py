@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from motcua.core.models import AuditEvent
 from motcua.integrations.models import Exchange
 from tests.dossiers.helpers import act, submit
-from tests.integrations.helpers import held_by_portal, run_due_tasks
+from tests.integrations.helpers import held_by_portal, run_due_tasks, run_effects
 from tests.simulators.processes import call
 
 
@@ -52,7 +52,10 @@ def test_stale_and_lost_statuses_are_repushed_until_the_portal_agrees(
 def test_a_difference_already_waiting_for_the_worker_is_not_pushed_twice(
     api, capsys, procedure, commune, receiver, connected
 ):
-    submit(api(receiver), procedure, commune)  # its sync is queued, not yet run
+    submit(api(receiver), procedure, commune)  # its effects are queued, not yet set off
+    assert "kiểm tra 1, khớp 0, gửi lại 0 (Cổng chưa có 0), đang chờ gửi 1" in reconcile(capsys)
+    assert Exchange.objects.count() == 0
+    run_effects()  # its sync is queued, not yet sent
     assert "kiểm tra 1, khớp 0, gửi lại 0 (Cổng chưa có 0), đang chờ gửi 1" in reconcile(capsys)
     assert Exchange.objects.count() == 1
 

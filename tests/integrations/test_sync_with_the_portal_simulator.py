@@ -5,7 +5,7 @@ import pytest
 from motcua.integrations.models import Exchange
 from motcua.integrations.tasks import deliver_exchange
 from tests.dossiers.helpers import act, submit
-from tests.integrations.helpers import held_by_portal, run_due_tasks
+from tests.integrations.helpers import held_by_portal, run_due_tasks, run_effects
 
 
 def test_every_status_change_is_acknowledged_by_the_portal(
@@ -13,7 +13,7 @@ def test_every_status_change_is_acknowledged_by_the_portal(
 ):
     desk = api(receiver)
     dossier = act(desk, submit(desk, procedure, commune, channel="online"), "receive")
-    assert run_due_tasks() == 2
+    assert run_due_tasks() == 4  # each change's effects, then its sync
     states = [
         x["state"] for x in desk.get(f"/api/v1/dossiers/{dossier['code']}/").json()["exchanges"]
     ]
@@ -29,6 +29,7 @@ def test_a_portal_that_is_down_then_back_gets_the_message_once(
     connected.stop()
     dossier = submit(api(receiver), procedure, commune, channel="online")
     assert dossier["status"] == "submitted"  # filing succeeded while the portal was down
+    run_effects()
     deliver_exchange.call(Exchange.objects.get().pk)
     exchange = Exchange.objects.get()
     assert (exchange.state, exchange.attempts) == ("pending", 1)
@@ -48,6 +49,7 @@ def test_broken_answers_are_retried_until_the_portal_recovers(
 ):
     connected.faults(mode, delay=2)  # slow: past the 1 s timeout
     dossier = submit(api(receiver), procedure, commune, channel="online")
+    run_effects()
     exchange = Exchange.objects.get()
     deliver_exchange.call(exchange.pk)
     exchange.refresh_from_db()

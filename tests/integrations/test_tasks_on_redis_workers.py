@@ -37,15 +37,19 @@ def rq_world(tmp_path, portal, redis_db) -> World:
 
 def test_a_sync_queued_on_redis_is_delivered_by_an_rq_worker(rq_world, redis_db, portal):
     code = rq_world.file_dossier()
-    assert redis_db.llen("rq:queue:default") == 1  # queued on Redis, after the commit
+    assert redis_db.llen("rq:queue:default") == 1  # its effects, queued on Redis after the commit
     assert rq_world.query("SELECT count(*) FROM django_tasks_database_dbtaskresult") == [(0,)]
-    assert rq_world.query("SELECT state FROM integrations_exchange") == [("pending",)]
+    assert rq_world.query("SELECT count(*) FROM dossiers_pendingeffects") == [(1,)]
+    assert rq_world.query("SELECT count(*) FROM integrations_exchange") == [(0,)]
 
-    rq_world.run("worker", "--batch")  # an RQ worker in burst mode: runs what is queued, stops
+    # An RQ worker in burst mode runs what is queued, including what that queues, then stops:
+    # the effects queue the sync, which it delivers.
+    rq_world.run("worker", "--batch")
 
     assert rq_world.query("SELECT state, attempts FROM integrations_exchange") == [
         ("acknowledged", 1)
     ]
     held = call("GET", f"{portal.url}/api/v1/dossiers/{code}", key=portal.key).json()
     assert (held["status"], held["events"]) == ("submitted", 1)
+    assert rq_world.query("SELECT count(*) FROM dossiers_pendingeffects") == [(0,)]
     assert redis_db.llen("rq:queue:default") == 0

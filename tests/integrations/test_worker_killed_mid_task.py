@@ -17,6 +17,10 @@ from tests.integrations.world import wait_until
 from tests.simulators.processes import call
 
 TASKS = "django_tasks_database_dbtaskresult"
+# The delivery's task (the filing's effects, which queued it, ran before it).
+DELIVERY = (
+    f"SELECT status, worker_ids FROM {TASKS} WHERE task_path = '{deliver_exchange.module_path}'"
+)
 
 
 def portal_holds(portal, code: str) -> dict | None:
@@ -40,7 +44,7 @@ def test_the_task_of_a_killed_worker_runs_again_and_the_portal_applies_it_once(w
     # The portal applied the message although its caller died; we never heard back.
     assert wait_until(lambda: portal_holds(portal, code), "the portal")["events"] == 1
     assert exchange(world)[:2] == ("pending", 0)
-    [(status, worker_ids)] = world.query(f"SELECT status, worker_ids FROM {TASKS}")
+    [(status, worker_ids)] = world.query(DELIVERY)
     assert status == "RUNNING"  # stuck: nobody would run it again without the lease
 
     portal.faults("normal")
@@ -48,7 +52,7 @@ def test_the_task_of_a_killed_worker_runs_again_and_the_portal_applies_it_once(w
     wait_until(lambda: exchange(world)[0] == "acknowledged", "the second worker's delivery")
     assert portal_holds(portal, code)["events"] == 1  # the replay was not applied again
     assert exchange(world)[1] == 1
-    [(status, worker_ids)] = world.query(f"SELECT status, worker_ids FROM {TASKS}")
+    [(status, worker_ids)] = world.query(DELIVERY)
     assert status == "SUCCESSFUL"
     assert len(set(json.loads(worker_ids))) == 2  # claimed by the dead worker, then the new one
     calls = world.query("SELECT status, idempotency_key FROM integrations_connectorcall")

@@ -7,6 +7,7 @@ from django.test import Client
 from motcua.core.models import AuditEvent
 from motcua.notifications.models import MessageTemplate, OptOut
 from tests.dossiers.helpers import submit
+from tests.integrations.helpers import run_effects
 
 
 @pytest.fixture
@@ -43,6 +44,7 @@ def test_sent_messages_are_listed_masked_and_cannot_be_changed(
     it_centre, api, procedure, commune, receiver
 ):
     submit(api(receiver), procedure, commune, channel="desk")
+    run_effects()
     page = it_centre.get("/admin/notifications/notification/")
     assert page.status_code == 200
     assert "84912***678" in page.text and "n***@example.vn" in page.text

@@ -7,7 +7,7 @@ from motcua.core.calendar import LOCAL_TZ
 from motcua.integrations.models import Exchange
 from motcua.notifications.models import Notification
 from tests.dossiers.helpers import act, submit
-from tests.integrations.helpers import run_due_tasks
+from tests.integrations.helpers import run_due_tasks, run_effects
 from tests.notifications.helpers import PHONE, phone_inbox, subject_of, text_of
 
 
@@ -15,7 +15,9 @@ def test_a_received_dossier_is_announced_with_its_code_and_due_date(
     api, procedure, commune, receiver, connected, smtp, clock
 ):
     dossier = submit(api(receiver), procedure, commune, channel="desk")  # received at once
-    assert Notification.objects.filter(state="pending").count() == 3  # queued with the change
+    assert not Notification.objects.exists()  # rendered by the worker, not while the desk waits
+    run_effects()
+    assert Notification.objects.filter(state="pending").count() == 3
     run_due_tasks()
 
     [mail] = smtp.messages

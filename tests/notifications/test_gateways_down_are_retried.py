@@ -7,7 +7,7 @@ from motcua.integrations.services import exchange_retry
 from motcua.integrations.tasks import deliver_exchange
 from motcua.notifications.models import Notification
 from tests.dossiers.helpers import submit
-from tests.integrations.helpers import run_due_tasks
+from tests.integrations.helpers import run_due_tasks, run_effects
 from tests.notifications.helpers import phone_inbox
 
 
@@ -25,6 +25,7 @@ def test_sms_and_zalo_wait_for_the_gateway_and_are_sent_once_it_is_back(
         connected.faults("error")  # 500 to the 1st, 3rd … request: each message fails once
     dossier = submit(api(receiver), procedure, commune, channel="desk")
     assert dossier["status"] == "received"  # the change is committed whatever the gateway does
+    run_effects()
     deliver_exchange.call(message("sms").exchange_id)
     sms = message("sms")
     assert (sms.state, sms.exchange.state, sms.exchange.attempts) == ("pending", "pending", 1)
@@ -44,6 +45,7 @@ def test_an_smtp_server_that_is_down_gets_the_email_when_it_is_back(
 ):
     smtp.stop()
     submit(api(receiver), procedure, commune, channel="desk")
+    run_effects()
     deliver_exchange.call(message("email").exchange_id)
     email = message("email")
     assert (email.state, email.exchange.attempts) == ("pending", 1)

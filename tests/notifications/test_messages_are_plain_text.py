@@ -5,7 +5,7 @@ from motcua.notifications.models import MessageTemplate, Notification
 from motcua.notifications.rendering import render
 from motcua.notifications.services import template_problems
 from tests.dossiers.helpers import submit
-from tests.integrations.helpers import run_due_tasks
+from tests.integrations.helpers import run_due_tasks, run_effects
 from tests.notifications.helpers import subject_of, text_of
 
 HOSTILE = '<a href="https://lừa-đảo.example">Bấm</a> & "Lê"\r\nBcc: victim@example.vn'
@@ -33,6 +33,7 @@ def test_a_broken_template_is_recorded_and_the_dossier_goes_on(api, procedure, c
     MessageTemplate.objects.filter(event="receive", channel="sms").update(body="{% if %}")
     dossier = submit(api(receiver), procedure, commune, channel="desk")
     assert dossier["status"] == "received"
+    run_effects()
     sms = Notification.objects.get(channel="sms")
     assert sms.state == "failed" and sms.exchange is None
     assert sms.delivery_status.startswith("Mẫu tin nhắn lỗi")

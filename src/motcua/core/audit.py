@@ -2,15 +2,14 @@
 
 import hashlib
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC
 
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.core.batching import TransactionBatch
 from motcua.core.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
@@ -36,9 +35,6 @@ def _digest(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-_batch = threading.local()  # the events of an open `audit_batch`, per thread
-
-
 def audit_record(
     *, actor, action: str, object_type: str, object_id: str, data: dict | None = None
 ) -> AuditEvent:
@@ -54,36 +50,20 @@ def audit_record(
         object_id=str(object_id),
         data=json.loads(json.dumps(data or {}, default=str)),
     )
-    pending = getattr(_batch, "events", None)
-    if pending is not None:
-        pending.append(event)
-    else:
+    if not _batch.add(event):
         _append([event])
     return event
 
 
-@contextmanager
-def audit_batch() -> Iterator[None]:
+def audit_batch() -> AbstractContextManager[None]:
     """Hold the events recorded in the block and append them to the chain together when it ends.
 
     Use it inside the transaction of a service whose work runs long: the chain's head is then
     locked from the end of the block to the commit only, not from the first event, so that
-    concurrent changes do not wait on each other (bench: create). An exception discards the
-    events with the transaction. Inside the block no savepoint may be rolled back and the
-    transaction carried on: its events would stay. A nested block appends with the outermost.
+    concurrent changes do not wait on each other (bench: create). The rules of
+    `core.batching.TransactionBatch` apply.
     """
-    if getattr(_batch, "events", None) is not None:
-        yield
-        return
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("audit_batch() needs the caller's transaction")
-    _batch.events = []
-    try:
-        yield
-        events = _batch.events
-    finally:
-        _batch.events = None
-    _append(events)
+    return _batch.block()
 
 
 def _append(events: list[AuditEvent]) -> None:
@@ -99,6 +79,9 @@ def _append(events: list[AuditEvent]) -> None:
             event.hash = head.last_hash = _digest(event.prev_hash, event)
         AuditEvent.objects.bulk_create(events)
         head.save(update_fields=["last_hash"])
+
+
+_batch = TransactionBatch(_append)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,18 @@ class DossierEvent(models.Model):
         return f"{self.dossier_id} {self.action}"
 
 
+class PendingEffects(models.Model):
+    """What one committed change of a dossier still has to set off: its messages to the applicant
+    and its national-portal syncs (the outbox of `dossiers.effects`; deleted once queued)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
+    changes = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {len(self.changes)}"
+
+
 class DossierDocument(models.Model):
     """Thành phần hồ sơ đã nộp: a document of the dossier, digitised or not."""
 

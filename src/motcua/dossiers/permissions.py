@@ -73,6 +73,11 @@ def allowed_actions(
 
 
 def _may_forward(dossier: Dossier, roles: set[str]) -> bool:
-    """At a step of the internal process, only its role moves the dossier on."""
-    step = current_step(dossier)
-    return step is None or step.role in roles
+    """At a step of the internal process, only its role moves the dossier on (only that role
+    is read: every dossier resource of the API asks)."""
+    if dossier.current_step is None:
+        return True
+    steps = ProcessStep.objects.filter(procedure=dossier.procedure_id, agency=dossier.agency_id)
+    at = dossier.current_step
+    role = list(steps.order_by("order").values_list("role", flat=True)[at : at + 1])
+    return not role or role[0] in roles

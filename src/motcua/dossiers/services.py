@@ -6,7 +6,8 @@ timeline event and an audit event in one transaction.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
 from motcua.core.system import system_user
+from motcua.dossiers.effects import effects_batch, effects_record
 from motcua.dossiers.models import (
     Channel,
     DailySequence,
@@ -46,8 +48,6 @@ from motcua.dossiers.workflow import (
     Scope,
     Transition,
 )
-from motcua.integrations.services import dossier_sync_enqueue
-from motcua.notifications.services import notify_applicant
 from motcua.reports.services import dossier_facts_update
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
@@ -177,7 +177,7 @@ def dossier_submit(
     # transaction. A failure after this leaves that number unused (decision 0013).
     with transaction.atomic():
         number = _next_sequence(agency, day)
-    with transaction.atomic(), audit_batch():
+    with _changing():
         dossier = Dossier.objects.create(
             code=format_dossier_code(agency.code, day, number),
             procedure=procedure,
@@ -267,13 +267,19 @@ def _record(
         object_id=dossier.code,
         data={"from": from_status, "to": to_status, "version": dossier.version, **data},
     )
-    dossier_sync_enqueue(dossier=dossier, event=action, at=now)
-    notify_applicant(dossier=dossier, event=action, at=now, note=note, data=data)
+    effects_record(dossier, action, now, note, data)
     if facts:
         dossier_facts_update(dossier=dossier)
 
 
-@transaction.atomic
+@contextmanager
+def _changing() -> Iterator[None]:
+    """The transaction of a dossier change: its audit events and its effects (messages, syncs)
+    are written together at its end."""
+    with transaction.atomic(), audit_batch(), effects_batch():
+        yield
+
+
 def dossiers_move_to_successor(*, actor, source: Agency) -> int:
     """Move the open dossiers of a merged agency to the agency it merged into; returns how many.
 
@@ -291,19 +297,20 @@ def dossiers_move_to_successor(*, actor, source: Agency) -> int:
         .exclude(status__in=FINAL_STATUSES)
     )
     now, moved = timezone.now(), 0
-    for dossier in open_dossiers:
-        from_agency = dossier.current_agency
-        if dossier.agency_id == source.pk:
-            dossier.agency = target
-        if dossier.current_agency_id == source.pk:
-            dossier.current_agency, dossier.current_step = target, None
-        dossier.version += 1
-        dossier.save()
-        note = f"Sắp xếp đơn vị hành chính: {source.name} sáp nhập vào {target.name}"
-        moves = {"from": source.code, "to": target.code}
-        _record(dossier, actor, now, "transfer", dossier.status, dossier.status, moves,
-                note=note, from_agency=from_agency)  # fmt: skip
-        moved += 1
+    with _changing():
+        for dossier in open_dossiers:
+            from_agency = dossier.current_agency
+            if dossier.agency_id == source.pk:
+                dossier.agency = target
+            if dossier.current_agency_id == source.pk:
+                dossier.current_agency, dossier.current_step = target, None
+            dossier.version += 1
+            dossier.save()
+            note = f"Sắp xếp đơn vị hành chính: {source.name} sáp nhập vào {target.name}"
+            moves = {"from": source.code, "to": target.code}
+            _record(dossier, actor, now, "transfer", dossier.status, dossier.status, moves,
+                    note=note, from_agency=from_agency)  # fmt: skip
+            moved += 1
     return moved
 
 
@@ -315,7 +322,7 @@ def dossier_act(*, actor, code: str, action: str, version, note: str = "", **par
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
     held = staff_roles(actor)  # read once: for seeing the dossier and for acting on it
-    with transaction.atomic(), audit_batch():
+    with _changing():
         dossier = dossier_for(actor, code, Dossier.objects.select_for_update(), held)
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
         _require_role(

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import Unavailable
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, PendingEffects
 from motcua.integrations.connectors import ConnectorError, national_portal
 from motcua.integrations.models import Exchange
-from motcua.integrations.services import dossier_sync_enqueue
+from motcua.integrations.services import dossier_sync_enqueue, dossier_sync_payload
 
 RECONCILE_EVENT = "reconcile"
 
@@ -63,12 +63,13 @@ def _repush_differences(
 ) -> None:
     """Compare one batch under row locks (so a change made meanwhile is not overtaken by a
     re-push of the older status) and queue a sync of each dossier that differs."""
-    waiting = set(
-        Exchange.objects.filter(
-            dossier_id__in=codes, system=Exchange.System.NATIONAL_PORTAL,
-            state=Exchange.State.PENDING,
-        ).values_list("dossier_id", flat=True)
-    )  # fmt: skip
+    pushes = Exchange.objects.filter(
+        dossier_id__in=codes, system=Exchange.System.NATIONAL_PORTAL, state=Exchange.State.PENDING
+    )
+    # A change whose effects the worker has not queued yet has its push waiting too.
+    unqueued = PendingEffects.objects.filter(dossier_id__in=codes)
+    waiting = {*pushes.values_list("dossier_id", flat=True),
+               *unqueued.values_list("dossier_id", flat=True)}  # fmt: skip
     locked = Dossier.objects.select_for_update().select_related("procedure", "agency")
     now = timezone.now()
     for dossier in locked.filter(pk__in=codes).order_by("pk"):
@@ -80,4 +81,6 @@ def _repush_differences(
         else:
             found.repushed += 1
             found.missing += int(dossier.code not in held)
-            dossier_sync_enqueue(dossier=dossier, event=RECONCILE_EVENT, at=now)
+            dossier_sync_enqueue(
+                dossier=dossier, payload=dossier_sync_payload(dossier, RECONCILE_EVENT, now)
+            )

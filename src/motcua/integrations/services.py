@@ -37,9 +37,9 @@ from motcua.integrations.selectors import digest
 from motcua.integrations.tasks import deliver_exchange
 
 
-def dossier_sync_enqueue(*, dossier: Dossier, event: str, at: datetime) -> Exchange:
-    """Queue the sync of a dossier event to the national portal, in the caller's transaction."""
-    payload = {
+def dossier_sync_payload(dossier: Dossier, event: str, at: datetime) -> dict:
+    """What the national portal is told about `event`: the dossier as it stands at that moment."""
+    return {
         "code": dossier.code,
         "event": event,
         "at": at.isoformat(),
@@ -53,9 +53,14 @@ def dossier_sync_enqueue(*, dossier: Dossier, event: str, at: datetime) -> Excha
         "completed_at": dossier.completed_at.isoformat() if dossier.completed_at else None,
         "version": dossier.version,
     }
+
+
+def dossier_sync_enqueue(*, dossier: Dossier, payload: dict) -> Exchange:
+    """Queue the sync of a dossier event (`dossier_sync_payload`), in the caller's transaction."""
     exchange = Exchange.objects.create(
-        dossier=dossier, system=Exchange.System.NATIONAL_PORTAL, event=event, payload=payload
-    )
+        dossier=dossier, system=Exchange.System.NATIONAL_PORTAL, event=payload["event"],
+        payload=payload,
+    )  # fmt: skip
     enqueue(deliver_exchange, exchange.pk)
     return exchange
 

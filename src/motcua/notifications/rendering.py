@@ -49,15 +49,18 @@ def _clean(value: str) -> str:
     return CONTROL.sub(" ", value).strip()
 
 
-def message_context(dossier: Dossier, note: str, data: dict) -> dict[str, str]:
-    """The variables a template may use, all plain single-line strings."""
+def message_context(
+    dossier: Dossier, note: str, data: dict, due_at: datetime | None
+) -> dict[str, str]:
+    """The variables a template may use, all plain single-line strings (`due_at`: the dossier's
+    as it stood at the event)."""
     base_url = settings.MOTCUA["PUBLIC_BASE_URL"].rstrip("/")
     values = {
         "applicant_name": dossier.applicant_name,
         "code": dossier.code,
         "procedure": dossier.procedure.name,
         "agency": dossier.agency.name,
-        "due_at": local_datetime(dossier.due_at),
+        "due_at": local_datetime(due_at),
         "note": note,
         "items": "; ".join(str(item) for item in data.get("items") or []),
         "lookup_url": f"{base_url}{reverse('portal-lookup')}?ma={dossier.code}",

@@ -24,18 +24,26 @@ UNSUBSCRIBE_SALT = "motcua.notifications.unsubscribe"
 
 
 def notify_applicant(
-    *, dossier: Dossier, event: str, at: datetime, note: str = "", data: dict | None = None
+    *,
+    dossier: Dossier,
+    event: str,
+    at: datetime,
+    due_at: datetime | None,
+    note: str = "",
+    data: dict | None = None,
 ) -> list[Notification]:
-    """Queue the applicant's messages about `event`, in the caller's transaction.
+    """Queue the applicant's messages about `event`, in the caller's transaction (the worker's,
+    which sets off a dossier change's effects: `dossiers.tasks.dossier_effects`).
 
     One message per active template of the event whose channel the applicant can be reached on;
-    an event without templates costs one query. Opted-out or unrenderable messages are recorded,
-    not sent. Each message to send is an `Exchange` the worker delivers.
+    an event without templates costs one query. `due_at` is the promised date as it stood at the
+    event. Opted-out or unrenderable messages are recorded, not sent. Each message to send is an
+    `Exchange` the worker delivers.
     """
     templates = list(MessageTemplate.objects.filter(event=event, is_active=True))
     if not templates:
         return []
-    context = message_context(dossier, note, data or {})
+    context = message_context(dossier, note, data or {}, due_at)
     made = []
     for template in templates:
         raw = (
