@@ -1,0 +1,42 @@
+"""A queryset compiled once gives, for each value, what the queryset itself would have given."""
+
+import pytest
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from motcua.core.prepared import PreparedQuery
+from motcua.dossiers.models import Dossier, DossierEvent
+from tests.dossiers.helpers import act, submit
+
+
+def annotated(pk: int):
+    last_event = DossierEvent.objects.filter(dossier=OuterRef("pk")).order_by("-id")
+    return Dossier.objects.filter(pk=pk).annotate(
+        last_at=Subquery(last_event.values("at")[:1]), events_count=Count("events")
+    )
+
+
+def test_each_value_gives_the_querysets_own_instance(api, procedure, commune, receiver):
+    desk = api(receiver)
+    first = submit(desk, procedure, commune, channel="online")
+    act(desk, first, "receive")
+    second = submit(desk, procedure, commune, channel="desk")
+    prepared = PreparedQuery(annotated(-1), -1)
+    for code in (first["code"], second["code"]):
+        expected = annotated(Dossier.objects.get(code=code).pk).get()
+        got = prepared.first(expected.pk)
+        assert {f.attname: getattr(got, f.attname) for f in Dossier._meta.concrete_fields} == {
+            f.attname: getattr(expected, f.attname) for f in Dossier._meta.concrete_fields
+        }
+        assert (got.last_at, got.events_count) == (expected.last_at, expected.events_count)
+        assert got.last_at.tzinfo is not None  # converted as the ORM does, on SQLite too
+        assert not got._state.adding
+    assert prepared.first(0) is None
+
+
+def test_what_it_cannot_stand_for_is_refused(db):
+    with pytest.raises(ValueError):
+        PreparedQuery(Dossier.objects.select_related("agency").filter(pk=-1), -1)
+    with pytest.raises(ValueError):
+        PreparedQuery(Dossier.objects.filter(Q(pk=-1) | Q(agency=-1)), -1)  # which one?
+    with pytest.raises(ValueError):
+        PreparedQuery(Dossier.objects.filter(pk=5), -1)
