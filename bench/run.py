@@ -1,4 +1,5 @@
-"""`make bench`: load scenarios with wrk against gunicorn (2 workers) on PostgreSQL.
+"""`make bench`: load scenarios with wrk against gunicorn (2 workers) on PostgreSQL (or an
+SQLite file: DATABASE_URL=sqlite:////path/to/file).
 
 Steps: create the database if missing, migrate, generate the synthetic province when the
 database is empty (BENCH_DOSSIERS dossiers), start gunicorn, log in, then run every scenario
@@ -11,10 +12,12 @@ import os
 import platform
 import secrets
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import AbstractContextManager, closing
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,8 +222,9 @@ SAMPLE_SQL = {
         ON pa.procedure_id = p.id JOIN agencies_agency a ON a.id = pa.agency_id
         WHERE a.code = 'H44.30' ORDER BY p.code LIMIT 50""",
     # The current year: the 766 indicators in force are dated from 1 January 2026.
-    "year": "SELECT extract(year FROM now())::int",
+    "year": "SELECT CAST(extract(year FROM now()) AS integer)",
 }
+SQLITE_YEAR = "SELECT CAST(strftime('%Y', 'now') AS integer)"
 WORDS = ["giay phep", "dat dai", "cap lai", "xac nhan", "dang ky", "moi truong", "xay dung",
          "chung chi", "thuy san", "gia han", "1.9001", "quyet dinh"]  # fmt: skip
 LIST_FILTERS = ["status=returned", "status=processing", "overdue=true", "agency=H44.30",
@@ -232,8 +236,9 @@ FILED_SQL = """SELECT count(*) FROM dossiers_dossier d JOIN auth_user u ON u.id 
 
 
 def draw_samples(database_url: str) -> dict:
-    with psycopg.connect(database_url) as db:
-        rows = {key: db.execute(sql).fetchall() for key, sql in SAMPLE_SQL.items()}
+    queries = {**SAMPLE_SQL, **({"year": SQLITE_YEAR} if on_sqlite(database_url) else {})}
+    with connect(database_url) as db:
+        rows = {key: db.execute(sql).fetchall() for key, sql in queries.items()}
     procedure = rows["procedures"][0][0]
     body = json.dumps({
         "procedure": procedure, "agency": "H44.30", "channel": "desk",
@@ -251,8 +256,22 @@ def draw_samples(database_url: str) -> dict:
     }
 
 
+def on_sqlite(url: str) -> bool:
+    return url.startswith("sqlite:")
+
+
+def connect(url: str, autocommit: bool = False) -> AbstractContextManager:
+    """A connection to the bench database (closed at the end of the `with` block)."""
+    if on_sqlite(url):
+        return closing(sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None))
+    return psycopg.connect(url, autocommit=autocommit)
+
+
 def ensure_database(url: str) -> None:
-    """Create the database named in `url` if the server does not have it yet."""
+    """Create the database named in `url` if the server does not have it yet (SQLite: the
+    migration creates the file)."""
+    if on_sqlite(url):
+        return
     name = urlsplit(url).path.lstrip("/")
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as db:
@@ -341,8 +360,8 @@ def markdown(report: dict, outcomes: list[Outcome]) -> str:
     lines = [
         f"# Kết quả đo hiệu năng — {report['started']}",
         "",
-        f"{report['dossiers']} hồ sơ trên PostgreSQL; gunicorn {report['workers']} worker, "
-        f"{report.get('threads', 1)} luồng mỗi worker; "
+        f"{report['dossiers']} hồ sơ trên {report.get('database', 'PostgreSQL')}; "
+        f"gunicorn {report['workers']} worker, {report.get('threads', 1)} luồng mỗi worker; "
         f"wrk {report['duration']} s mỗi lượt (sau {report.get('warmup', 0)} s chạy nóng không "
         f"tính), trên loopback. Máy: {report['machine']['cpu']}, "
         f"{report['machine']['cores']} nhân, tải trung bình lúc bắt đầu "
@@ -387,24 +406,27 @@ def main() -> int:
     ensure_database(database_url)
     motcua(env, "migrate", "--noinput")
     motcua(env, "collectstatic", "--noinput", "--verbosity", "0")
-    with psycopg.connect(database_url) as db:
+    with connect(database_url) as db:
         empty = not db.execute("SELECT 1 FROM agencies_agency LIMIT 1").fetchone()
     if empty:
         print(f"Sinh {dossiers} hồ sơ…", flush=True)
         print(motcua(env, "bench-generate", "--dossiers", str(dossiers)).splitlines()[-1])
     else:
-        with psycopg.connect(database_url, autocommit=True) as db:
+        with connect(database_url, autocommit=True) as db:
             filed = db.execute(FILED_SQL).fetchone()[0]
-            # Earlier runs' create scenario filed these: removed, and their dead rows with them.
+            # Earlier runs' create scenario filed these: removed, and their dead rows with them
+            # (SQLite reuses the freed pages without a VACUUM, which would rewrite the file).
             removal = ["--remove-filings"] if filed else []
             motcua(env, "bench-generate", "--accounts-only", *removal)
-            if filed:
+            if filed and not on_sqlite(database_url):
                 db.execute("VACUUM (ANALYZE) dossiers_dossier, dossiers_dossierevent")
-    with psycopg.connect(database_url) as db:
+    with connect(database_url) as db:
         loaded = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]
     samples = draw_samples(database_url)
     started = datetime.now(UTC)
+    database = "SQLite" if on_sqlite(database_url) else "PostgreSQL"
     report = {"started": started.isoformat(timespec="seconds"), "dossiers": loaded,
+              "database": database,
               "workers": workers, "threads": threads, "duration": duration, "warmup": warmup,
               "machine": machine()}  # fmt: skip
     outcomes, plan = [], scenarios(samples)

@@ -6,16 +6,17 @@ every dossier change, that cost more than the database took to answer (bench: cr
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 
 
 class PreparedQuery:
-    """`queryset` (model instances with their annotations, no `select_related`), compiled once
-    with `placeholder` standing for the value `first` is later given. The placeholder must occur
-    once among the query's parameters."""
+    """`queryset` (model instances with their annotations and `select_related` objects, as the
+    ORM builds them), compiled once with `placeholder` standing for the value `first` is later
+    given. The placeholder must occur once among the query's parameters."""
 
     def __init__(self, queryset: QuerySet, placeholder: object) -> None:
-        if queryset.query.select_related:
-            raise ValueError("PreparedQuery does not follow select_related")
+        if queryset._prefetch_related_lookups:
+            raise ValueError("PreparedQuery does not prefetch")
         self._db = queryset.db
         self._compiler = queryset.query.get_compiler(using=self._db)
         self._sql, params = self._compiler.as_sql()  # also sets up what the rows hold
@@ -29,6 +30,7 @@ class PreparedQuery:
         self._span = slice(fields[0], fields[-1] + 1)
         self._attnames = [column[0].target.attname for column in compiler.select[self._span]]
         self._annotations = dict(compiler.annotation_col_map)
+        self._related = get_related_populators(compiler.klass_info, compiler.select, self._db)
         self._converters = compiler.get_converters(
             [column[0] for column in compiler.select[: compiler.col_count]]
         )
@@ -44,6 +46,8 @@ class PreparedQuery:
             return None
         [row] = self._compiler.apply_converters([row], self._converters)
         instance = self._model.from_db(self._db, self._attnames, row[self._span])
+        for populator in self._related:
+            populator.populate(row, instance)
         for name, position in self._annotations.items():
             setattr(instance, name, row[position])
         return instance

@@ -207,6 +207,11 @@ def dossier_for(
     it (bench: detail). Without a user, `queryset` is itself the scope (partner systems).
     """
     found = (queryset if queryset is not None else Dossier.objects.all()).filter(code=code).first()
+    return seen_by(user, found, held)
+
+
+def seen_by(user, found: Dossier | None, held: list[tuple[str, str]] | None = None) -> Dossier:
+    """`found` if there is one and the user (if any) may see it, else NotFound."""
     if found is None or (user is not None and not may_see(user, found, held)):
         raise NotFound("Không tìm thấy hồ sơ.")
     return found

@@ -254,7 +254,7 @@ def _record(
         from_status=from_status,
         to_status=to_status,
         from_agency=from_agency,
-        to_agency=dossier.current_agency,
+        to_agency_id=dossier.current_agency_id,
         step=dossier.current_step,
         step_due_at=step_due_at,
         note=note,
@@ -430,9 +430,11 @@ def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
     dossier.received_at = now
     dossier.clock_started_at = calendar.next_working_instant(now)
     dossier.due_at = dossier.original_due_at = calendar.due_at(now, _processing_days(dossier))
-    steps = process_steps(dossier)
-    dossier.current_step = 0 if steps else None
-    dossier.current_agency = steps[0].unit if steps else dossier.agency
+    # Only the first step's unit is needed here: its key, not the step and its agency built.
+    steps = ProcessStep.objects.filter(procedure=dossier.procedure_id, agency=dossier.agency_id)
+    first_unit = steps.order_by("order").values_list("unit_id", flat=True).first()
+    dossier.current_step = None if first_unit is None else 0
+    dossier.current_agency_id = dossier.agency_id if first_unit is None else first_unit
     return Outcome({"due_at": dossier.due_at.isoformat()})
 
 
