@@ -288,14 +288,14 @@ def _detail_rows(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
     )
 
 
+_ANY_CODE = "<mã hồ sơ>"  # the placeholder for the code (no code has these characters)
+
+
 @cache
 def _detail_row() -> PreparedQuery:
     """An officer's or applicant's dossier row by code, compiled once per process (bench:
     detail, create)."""
     return PreparedQuery(_detail_rows(Dossier.objects.filter(code=_ANY_CODE)), _ANY_CODE)
-
-
-_ANY_CODE = "<mã hồ sơ>"  # the placeholder for the code (no code has these characters)
 
 
 def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> Response:

@@ -15,7 +15,7 @@ from decimal import Decimal
 import jsonschema
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,13 +106,16 @@ def _processing_days(dossier: Dossier) -> Decimal:
     return procedure.processing_days
 
 
+def steps_in_order(dossier: Dossier) -> QuerySet[ProcessStep]:
+    """The internal process the dossier follows, unread: its procedure's steps at its agency."""
+    return ProcessStep.objects.filter(
+        procedure=dossier.procedure_id, agency=dossier.agency_id
+    ).order_by("order")
+
+
 def process_steps(dossier: Dossier) -> list[ProcessStep]:
-    """The internal process the dossier follows: its procedure's steps at its agency."""
-    return list(
-        ProcessStep.objects.filter(procedure=dossier.procedure_id, agency=dossier.agency_id)
-        .select_related("unit")
-        .order_by("order")
-    )
+    """The internal process the dossier follows, each step with its unit."""
+    return list(steps_in_order(dossier).select_related("unit"))
 
 
 def _validate_applicant(applicant: dict) -> None:
@@ -431,8 +434,7 @@ def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
     dossier.clock_started_at = calendar.next_working_instant(now)
     dossier.due_at = dossier.original_due_at = calendar.due_at(now, _processing_days(dossier))
     # Only the first step's unit is needed here: its key, not the step and its agency built.
-    steps = ProcessStep.objects.filter(procedure=dossier.procedure_id, agency=dossier.agency_id)
-    first_unit = steps.order_by("order").values_list("unit_id", flat=True).first()
+    first_unit = steps_in_order(dossier).values_list("unit_id", flat=True).first()
     dossier.current_step = None if first_unit is None else 0
     dossier.current_agency_id = dossier.agency_id if first_unit is None else first_unit
     return Outcome({"due_at": dossier.due_at.isoformat()})

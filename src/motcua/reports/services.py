@@ -37,14 +37,14 @@ def counters_add(delta: dict[Key, dict[str, int]]) -> None:
         cursor.execute(_upsert_sql(len(delta)), params)
 
 
+_ANY_DOSSIER = -1  # the placeholder for the dossier's key (no dossier has it)
+
+
 @cache
 def _facts() -> PreparedQuery:
     """The facts query of one dossier, compiled once per process: building and compiling its
     nine subqueries cost more than running them (~4 ms of every dossier action)."""
     return PreparedQuery(facts_queryset().filter(pk=_ANY_DOSSIER), _ANY_DOSSIER)
-
-
-_ANY_DOSSIER = -1  # the placeholder for the dossier's key (no dossier has it)
 
 
 def dossier_facts_update(*, dossier: Dossier) -> None:
