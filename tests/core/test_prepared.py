@@ -48,3 +48,21 @@ def test_what_it_cannot_stand_for_is_refused(db):
         PreparedQuery(Dossier.objects.filter(Q(pk=-1) | Q(agency=-1)), -1)  # which one?
     with pytest.raises(ValueError):
         PreparedQuery(Dossier.objects.filter(pk=5), -1)
+
+
+def test_rows_of_a_values_query_with_several_placeholders(api, procedure, commune, receiver):
+    desk = api(receiver)
+    for channel in ("online", "desk", "desk"):
+        submit(desk, procedure, commune, channel=channel)
+    dossiers = Dossier.objects.order_by("id").values_list("code", "submitted_at")
+    prepared = PreparedQuery(dossiers.filter(agency=-1, channel="<kênh>"), -1, "<kênh>")
+    for channel in ("online", "desk", "post"):
+        expected = list(dossiers.filter(agency=commune, channel=channel))
+        got = prepared.rows(commune.pk, channel)
+        assert got == expected
+        assert all(at.tzinfo is not None for _code, at in got)  # converted as the ORM does
+    assert len(prepared.rows(commune.pk, "desk")) == 2
+    with pytest.raises(TypeError):
+        prepared.first(commune.pk, "desk")  # rows, not instances
+    with pytest.raises(ValueError):
+        prepared.rows(commune.pk)  # one value per placeholder

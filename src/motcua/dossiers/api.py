@@ -298,10 +298,17 @@ def _detail_row() -> PreparedQuery:
     return PreparedQuery(_detail_rows(Dossier.objects.filter(code=_ANY_CODE)), _ANY_CODE)
 
 
-def detail_response(user, code: str, scope: QuerySet[Dossier] | None = None) -> Response:
+def detail_response(
+    user,
+    code: str,
+    scope: QuerySet[Dossier] | None = None,
+    held: list[tuple[str, str]] | None = None,
+) -> Response:
     """The dossier resource (API.md) for `user`, or within `scope` when there is no user (a
-    partner system, which takes no action)."""
-    held = selectors.staff_roles(user) if user is not None else []
+    partner system, which takes no action). `held` is `selectors.staff_roles(user)` when the
+    caller has read it already."""
+    if held is None:
+        held = selectors.staff_roles(user) if user is not None else []
     if scope is None:
         found = selectors.seen_by(user, _detail_row().first(code), held)
     else:
@@ -334,6 +341,7 @@ class DossierViewSet(viewsets.GenericViewSet):
         serializer = DossierCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
+        held = selectors.staff_roles(request.user)  # for filing and for the answer
         dossier = services.dossier_submit(
             actor=request.user,
             procedure=values["procedure"],
@@ -342,8 +350,9 @@ class DossierViewSet(viewsets.GenericViewSet):
             applicant=dict(values["applicant"]),
             form_data=values["form_data"],
             documents=[dict(d) for d in values["documents"]],
+            held=held,
         )
-        response = detail_response(request.user, dossier.code)
+        response = detail_response(request.user, dossier.code, held=held)
         response.status_code = 201
         return response
 
@@ -360,10 +369,11 @@ class DossierViewSet(viewsets.GenericViewSet):
         """Perform one lifecycle action (see the transition table in docs/architecture.md)."""
         serializer = ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        held = selectors.staff_roles(request.user)  # for acting and for the answer
         services.dossier_act(
-            actor=request.user, code=code, action=action, **serializer.validated_data
+            actor=request.user, code=code, action=action, held=held, **serializer.validated_data
         )
-        return detail_response(request.user, code)
+        return detail_response(request.user, code, held=held)
 
 
 @extend_schema(

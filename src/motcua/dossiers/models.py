@@ -205,7 +205,7 @@ class DossierResult(models.Model):
 
 
 class DailySequence(models.Model):
-    """The last dossier sequence number given by an agency on a day (row-locked when used)."""
+    """The last dossier sequence number given by an agency on a day (one upsert takes the next)."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()

@@ -11,7 +11,7 @@ from django.conf import settings
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.selectors import citizen_id_number, staff_roles
-from motcua.dossiers.services import process_steps, roles_in, steps_in_order
+from motcua.dossiers.services import process_steps, roles_in, step_column
 from motcua.dossiers.workflow import APPLICANT, TRANSITIONS, Scope, Transition
 
 
@@ -77,6 +77,6 @@ def _may_forward(dossier: Dossier, roles: set[str]) -> bool:
     is read: every dossier resource of the API asks)."""
     if dossier.current_step is None:
         return True
+    roles_of_steps = step_column(dossier, "role")
     at = dossier.current_step
-    role = list(steps_in_order(dossier).values_list("role", flat=True)[at : at + 1])
-    return not role or role[0] in roles
+    return at >= len(roles_of_steps) or roles_of_steps[at] in roles

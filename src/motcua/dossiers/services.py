@@ -9,23 +9,25 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
 import jsonschema
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar
-from motcua.catalog.models import Procedure, ProcessStep
+from motcua.catalog.models import FeeItem, Procedure, ProcessStep
 from motcua.core.audit import audit_batch, audit_record
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
+from motcua.core.prepared import PreparedQuery
 from motcua.core.system import system_user
 from motcua.dossiers.effects import effects_batch, effects_record
 from motcua.dossiers.models import (
@@ -81,22 +83,32 @@ def _require_role(
         )
 
 
-def _require_submitter(actor, agency: Agency, channel: str, applicant: dict) -> None:
+def _require_submitter(
+    actor, agency: Agency, channel: str, applicant: dict, held: list[tuple[str, str]] | None
+) -> None:
     """Officers receive at their desk; a citizen files online, only in their own name."""
     own_id = citizen_id_number(actor)
     if own_id is None:
-        _require_role(actor, agency, {"receiver"}, _("nhận hồ sơ"))
+        _require_role(actor, agency, {"receiver"}, _("nhận hồ sơ"), held=held)
     elif channel != Channel.ONLINE or applicant.get("id_number") != own_id:
         raise Forbidden(_("Công dân chỉ nộp hồ sơ trực tuyến, đứng tên chính mình."))
 
 
-def _next_sequence(agency: Agency, day) -> int:
-    sequence, _created = DailySequence.objects.select_for_update().get_or_create(
-        agency=agency, day=day
+@cache
+def _next_number_sql() -> str:
+    table = DailySequence._meta.db_table
+    return (
+        f"INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last"
     )
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
+
+
+def _next_sequence(agency: Agency, day: date) -> int:
+    """The agency's next number of the day: one statement, which creates the day's row or adds
+    one to it and, outside a transaction, is committed at once (decision 0013)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_next_number_sql(), [agency.pk, connection.ops.adapt_datefield_value(day)])
+        return cursor.fetchone()[0]
 
 
 def _processing_days(dossier: Dossier) -> Decimal:
@@ -106,16 +118,49 @@ def _processing_days(dossier: Dossier) -> Decimal:
     return procedure.processing_days
 
 
-def steps_in_order(dossier: Dossier) -> QuerySet[ProcessStep]:
-    """The internal process the dossier follows, unread: its procedure's steps at its agency."""
-    return ProcessStep.objects.filter(
-        procedure=dossier.procedure_id, agency=dossier.agency_id
-    ).order_by("order")
+def steps_in_order(procedure_id: int, agency_id: int) -> QuerySet[ProcessStep]:
+    """The internal process of a procedure at an agency, unread: its steps in order."""
+    return ProcessStep.objects.filter(procedure=procedure_id, agency=agency_id).order_by("order")
 
 
 def process_steps(dossier: Dossier) -> list[ProcessStep]:
     """The internal process the dossier follows, each step with its unit."""
-    return list(steps_in_order(dossier).select_related("unit"))
+    return list(steps_in_order(dossier.procedure_id, dossier.agency_id).select_related("unit"))
+
+
+_ANY_PROCEDURE, _ANY_AGENCY = -1, -2  # placeholders of the prepared queries (no row has them)
+
+
+@cache
+def _step_column(column: str) -> PreparedQuery:
+    steps = steps_in_order(_ANY_PROCEDURE, _ANY_AGENCY).values_list(column)
+    return PreparedQuery(steps, _ANY_PROCEDURE, _ANY_AGENCY)
+
+
+def step_column(dossier: Dossier, column: str) -> list:
+    """One column of the steps the dossier follows, in order: the query is compiled once per
+    process (every receipt reads the units, every dossier resource the roles; bench: create)."""
+    return [
+        value for (value,) in _step_column(column).rows(dossier.procedure_id, dossier.agency_id)
+    ]
+
+
+@cache
+def _fees() -> PreparedQuery:
+    return PreparedQuery(
+        FeeItem.objects.filter(procedure=_ANY_PROCEDURE)
+        .order_by("order", "id")
+        .values_list("name", "amount"),
+        _ANY_PROCEDURE,
+    )
+
+
+@cache
+def _offered() -> PreparedQuery:
+    offers = Procedure.agencies.through.objects.filter(
+        procedure=_ANY_PROCEDURE, agency=_ANY_AGENCY
+    ).values_list("pk")[:1]
+    return PreparedQuery(offers, _ANY_PROCEDURE, _ANY_AGENCY)
 
 
 def _validate_applicant(applicant: dict) -> None:
@@ -151,9 +196,12 @@ def dossier_submit(
     applicant: dict,
     form_data: dict | None = None,
     documents: list[dict] | None = None,
+    held: list[tuple[str, str]] | None = None,
 ) -> Dossier:
-    """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date)."""
-    _require_submitter(actor, agency, channel, applicant)
+    """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date).
+
+    `held` is `selectors.staff_roles(actor)` when the caller has read it already."""
+    _require_submitter(actor, agency, channel, applicant, held)
     if agency.merged_into_id:
         raise RuleBroken(
             _("%(agency)s đã sáp nhập vào %(successor)s: nộp hồ sơ tại cơ quan mới.")
@@ -162,7 +210,7 @@ def dossier_submit(
         )
     if channel not in Channel.values:
         raise RuleBroken(_("Kênh nộp không hợp lệ."), fields={"channel": [channel]})
-    if not procedure.is_active or not procedure.agencies.filter(pk=agency.pk).exists():
+    if not procedure.is_active or not _offered().rows(procedure.pk, agency.pk):
         raise RuleBroken(
             _("%(agency)s không thực hiện thủ tục %(procedure)s.")
             % {"agency": agency.name, "procedure": procedure.code},
@@ -178,8 +226,7 @@ def dossier_submit(
     # The agency's number of the day is taken in a short transaction of its own, once the filing
     # has passed every check: filings at one desk no longer wait for each other's whole
     # transaction. A failure after this leaves that number unused (decision 0013).
-    with transaction.atomic():
-        number = _next_sequence(agency, day)
+    number = _next_sequence(agency, day)
     with _changing():
         dossier = Dossier.objects.create(
             code=format_dossier_code(agency.code, day, number),
@@ -198,8 +245,8 @@ def dossier_submit(
             created_by=actor,
         )
         DossierFee.objects.bulk_create(
-            DossierFee(dossier=dossier, name=fee.name, amount=fee.amount)
-            for fee in procedure.fees.all()
+            DossierFee(dossier=dossier, name=name, amount=amount)
+            for name, amount in _fees().rows(procedure.pk)
         )
         _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
         received_at_once = channel != Channel.ONLINE
@@ -317,14 +364,25 @@ def dossiers_move_to_successor(*, actor, source: Agency) -> int:
     return moved
 
 
-def dossier_act(*, actor, code: str, action: str, version, note: str = "", **params) -> Dossier:
-    """Perform `action` on the dossier `code` if the actor, state and version allow it."""
+def dossier_act(
+    *,
+    actor,
+    code: str,
+    action: str,
+    version,
+    note: str = "",
+    held: list[tuple[str, str]] | None = None,
+    **params,
+) -> Dossier:
+    """Perform `action` on the dossier `code` if the actor, state and version allow it.
+
+    `held` is `selectors.staff_roles(actor)` when the caller has read it already."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise NotFound(
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
-    held = staff_roles(actor)  # read once: for seeing the dossier and for acting on it
+    held = staff_roles(actor) if held is None else held  # for seeing the dossier, for acting
     with _changing():
         dossier = dossier_for(actor, code, Dossier.objects.select_for_update(), held)
         scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
@@ -434,7 +492,7 @@ def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
     dossier.clock_started_at = calendar.next_working_instant(now)
     dossier.due_at = dossier.original_due_at = calendar.due_at(now, _processing_days(dossier))
     # Only the first step's unit is needed here: its key, not the step and its agency built.
-    first_unit = steps_in_order(dossier).values_list("unit_id", flat=True).first()
+    first_unit = next(iter(step_column(dossier, "unit_id")), None)
     dossier.current_step = None if first_unit is None else 0
     dossier.current_agency_id = dossier.agency_id if first_unit is None else first_unit
     return Outcome({"due_at": dossier.due_at.isoformat()})
