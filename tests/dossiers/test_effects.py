@@ -1,5 +1,6 @@
-"""A dossier change records its effects in its own transaction; the worker turns them into the
-national-portal syncs and the applicant's messages as they stood at each event, once."""
+"""A dossier change records its effects in its own transaction; the worker brings the report
+facts in step and turns the effects into the national-portal syncs and the applicant's messages
+as they stood at each event, once."""
 
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from motcua.dossiers.models import Dossier, PendingEffects
 from motcua.dossiers.tasks import dossier_effects
 from motcua.integrations.models import Exchange
 from motcua.notifications.models import Notification
+from motcua.reports.models import DossierFact, ReportCounter
 from tests.dossiers.helpers import act, submit
 from tests.integrations.helpers import run_effects
 
@@ -49,6 +51,20 @@ def test_a_change_is_set_off_once_however_often_its_task_runs(api, procedure, co
     assert not PendingEffects.objects.exists()
 
 
+def test_the_worker_counts_a_change_in_the_reports_once(api, procedure, commune, receiver):
+    filed = submit(api(receiver), procedure, commune, channel="desk")
+    assert not DossierFact.objects.exists()  # the filing answered without touching the reports
+    [pending] = PendingEffects.objects.all()
+    dossier_effects.call(pending.pk)
+    fact = DossierFact.objects.get(dossier__code=filed["code"])
+    assert not fact.online and fact.received_day is not None
+    received = ReportCounter.objects.filter(received_offline__gt=0)
+    counted = sorted(received.values_list("grain", "received_offline"))
+    assert counted == [("d", 1), ("m", 1), ("y", 1)]
+    dossier_effects.call(pending.pk)  # a twin task
+    assert sorted(received.values_list("grain", "received_offline")) == counted
+
+
 def test_a_failure_while_setting_off_keeps_the_change_for_the_next_attempt(
     api, procedure, commune, receiver, monkeypatch
 ):
@@ -63,6 +79,7 @@ def test_a_failure_while_setting_off_keeps_the_change_for_the_next_attempt(
         dossier_effects.call(pending.pk)
     assert PendingEffects.objects.filter(pk=pending.pk).exists()
     assert not Exchange.objects.exists()  # the syncs queued before the failure went with it
+    assert not DossierFact.objects.exists()  # and so did the report facts
     monkeypatch.undo()
     dossier_effects.call(pending.pk)
     assert Exchange.objects.count() == 5

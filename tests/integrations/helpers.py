@@ -32,6 +32,7 @@ def held_by_portal(portal, code: str) -> dict:
 
 
 def run_effects() -> int:
-    """Set off the effects of the dossier changes made so far, as the worker would: their syncs
-    and messages are queued (not delivered). Returns how many changes."""
+    """Set off the effects of the dossier changes made so far, as the worker would: their report
+    facts are brought in step, their syncs and messages queued (not delivered). Returns how many
+    changes."""
     return run_due_tasks(only=dossier_effects)

@@ -9,12 +9,14 @@ from motcua.dossiers import services
 from motcua.reports.indicators import index_766
 from tests.dossiers.helpers import act
 from tests.factories import make_procedure
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 NOV = (date(2026, 11, 1), date(2026, 11, 16))
 
 
 def indicators(agency) -> dict:
+    run_effects()  # the worker brings the report facts in step
     body = index_766(agency, *NOV)
     return {i["key"]: i for g in body["groups"] for i in g["indicators"]}
 
@@ -45,6 +47,7 @@ def test_on_time_counts_results_in_time_and_dossiers_pending_in_time(
     resolve(*people, late)
     desk(api, receiver, procedure, commune)  # received on the 20th, pending in time
 
+    run_effects()
     body = index_766(province, date(2026, 11, 1), date(2026, 11, 20))
     on_time = body["groups"][1]["indicators"][0]
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, resolve
 
 NOV = {"from": "2026-11-01", "to": "2026-11-30"}
@@ -13,6 +14,7 @@ NOV = {"from": "2026-11-01", "to": "2026-11-30"}
 @pytest.fixture
 def history(api, receiver, specialist, approver, procedure, commune, clock):
     resolve(api, receiver, specialist, approver, desk(api, receiver, procedure, commune))
+    run_effects()  # the worker brings the report facts in step
 
 
 def test_the_page_is_english_and_the_form_vietnamese(client, receiver, history):

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_staff
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 INDEX = "/api/v1/reports/index-766/"
@@ -19,6 +20,7 @@ STAT_KEYS = {
 def history(api, receiver, specialist, approver, procedure, commune, clock):
     resolve(api, receiver, specialist, approver, desk(api, receiver, procedure, commune))
     online(api, receiver, procedure, commune)
+    run_effects()  # the worker brings the report facts in step
 
 
 def test_index_766_has_the_six_groups_of_100_points(api, admin_user, history):

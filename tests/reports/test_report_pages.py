@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 NOV = {"from": "2026-11-01", "to": "2026-11-30"}
@@ -14,6 +15,7 @@ def history(api, receiver, specialist, approver, procedure, commune, clock):
     resolved = desk(api, receiver, procedure, commune)
     resolve(api, receiver, specialist, approver, resolved)
     pending = online(api, receiver, procedure, commune)
+    run_effects()  # the worker brings the report facts in step
     return resolved["code"], pending["code"]
 
 

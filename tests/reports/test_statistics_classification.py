@@ -6,6 +6,7 @@ import pytest
 
 from motcua.reports.statistics import tthc_statistics
 from tests.dossiers.helpers import act
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 NOV = (date(2026, 11, 1), date(2026, 11, 30))
@@ -17,6 +18,7 @@ def people(api, receiver, specialist, approver):
 
 
 def totals(province, first=NOV[0], last=NOV[1]) -> dict:
+    run_effects()  # the worker brings the report facts in step
     return tthc_statistics(province, first, last).totals
 
 
@@ -120,6 +122,7 @@ def test_a_withdrawn_dossier_leaves_the_pending_count(people, procedure, commune
     dossier = desk(api, receiver, procedure, commune)
     act(api(receiver), dossier, "withdraw", note="Người nộp đề nghị dừng")
 
+    run_effects()
     stats = tthc_statistics(province, *NOV).as_json()
 
     assert (stats["received_total"], stats["pending_total"], stats["withdrawn"]) == (1, 0, 1)

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 URL = "/api/v1/reports/tthc-statistics/"
@@ -16,6 +17,7 @@ NOV = {"from": "2026-11-01", "to": "2026-11-16"}
 def history(api, receiver, specialist, approver, procedure, commune, clock):
     resolve(api, receiver, specialist, approver, desk(api, receiver, procedure, commune))
     online(api, receiver, procedure, commune)
+    run_effects()  # the worker brings the report facts in step
 
 
 def test_xlsx_has_the_layout_of_the_form(api, admin_user, history):

@@ -50,7 +50,6 @@ from motcua.dossiers.workflow import (
     Scope,
     Transition,
 )
-from motcua.reports.services import dossier_facts_update
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
@@ -249,12 +248,8 @@ def dossier_submit(
             for name, amount in _fees().rows(procedure.pk)
         )
         _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
-        received_at_once = channel != Channel.ONLINE
-        # Filed at the desk or by post, it is received in the same transaction: its report facts are
-        # brought in step once, after the receipt (the same figures, three statements fewer).
-        _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel},
-                facts=not received_at_once)  # fmt: skip
-        if received_at_once:
+        _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel})
+        if channel != Channel.ONLINE:  # filed at the desk or by post: received at once
             _apply(dossier, TRANSITIONS["receive"], actor, now, {})
         return dossier
 
@@ -293,7 +288,6 @@ def _record(
     note: str = "",
     from_agency: Agency | None = None,
     step_due_at: datetime | None = None,
-    facts: bool = True,
 ) -> None:
     DossierEvent.objects.create(
         dossier=dossier,
@@ -317,15 +311,13 @@ def _record(
         object_id=dossier.code,
         data={"from": from_status, "to": to_status, "version": dossier.version, **data},
     )
-    effects_record(dossier, action, now, note, data)
-    if facts:
-        dossier_facts_update(dossier=dossier)
+    effects_record(dossier, action, now, note, data)  # with the report facts (decision 0015)
 
 
 @contextmanager
 def _changing() -> Iterator[None]:
-    """The transaction of a dossier change: its audit events and its effects (messages, syncs)
-    are written together at its end."""
+    """The transaction of a dossier change: its audit events and its effects (report facts,
+    messages, syncs) are written together at its end."""
     with transaction.atomic(), audit_batch(), effects_batch():
         yield
 
