@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.core.errors import Forbidden, NotFound
+from motcua.dossiers.models import PendingEffects
 from motcua.reports.models import COUNTER_COLUMNS, ReportCounter
 from motcua.reports.periods import EPOCH, ONE_DAY, covering_buckets, parse_period, today
 
@@ -18,6 +19,12 @@ LEVEL_OF_AGENCY = {
     Agency.Level.COMMUNE: "commune",
 }
 LEVEL_NAMES = {"province": _("Cấp tỉnh"), "district": _("Cấp huyện"), "commune": _("Cấp xã")}
+
+
+def changes_not_counted() -> int:
+    """Committed dossier changes whose report facts the worker has not brought in step yet
+    (decision 0015): the report pages say that their figures are being updated."""
+    return PendingEffects.objects.count()
 
 
 def report_agency(user, code: str | None) -> Agency:

@@ -22,7 +22,13 @@ from motcua.reports.drilldown import (
 )
 from motcua.reports.indicators import index_766
 from motcua.reports.periods import ONE_DAY, month_start, today
-from motcua.reports.selectors import monthly_sums, period_sums, report_subject, subtree_ids
+from motcua.reports.selectors import (
+    changes_not_counted,
+    monthly_sums,
+    period_sums,
+    report_subject,
+    subtree_ids,
+)
 from motcua.reports.statistics import COLUMN_GROUPS, MEASURES, tthc_statistics
 from motcua.reports.statistics import MEASURE_LABELS as COLUMN_LABELS
 
@@ -41,7 +47,8 @@ def _page(request: HttpRequest, template: str, build) -> HttpResponse:
         return render(request, template, {**base, "error": error.detail}, status=error.status)
     if isinstance(built, HttpResponse):
         return built
-    context = {**base, "agency": agency, "first": first, "last": last, "query": query}
+    context = {**base, "agency": agency, "first": first, "last": last, "query": query,
+               "not_counted": changes_not_counted()}  # fmt: skip
     return render(request, template, {**context, **built})
 
 
