@@ -1,11 +1,14 @@
 """Reads about agencies and staff, and the agency scope every officer query is filtered by."""
 
+from functools import cache
+
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 
 from motcua.agencies.models import Agency, StaffRole
 from motcua.core.calendar import WorkingCalendar, WorkSchedule
 from motcua.core.models import CalendarDay
+from motcua.core.prepared import PreparedQuery
 
 
 def agency_by_code(code: str) -> Agency | None:
@@ -74,12 +77,15 @@ def agencies_visible_to(user):
     return scope_agencies(user)
 
 
+@cache
+def _overrides() -> PreparedQuery:
+    return PreparedQuery(CalendarDay.objects.values_list("date", "kind"))
+
+
 def calendar_overrides() -> dict:
-    """date → True (làm bù) / False (nghỉ bù): a few rows, read fresh so every process agrees."""
-    return {
-        day: kind == CalendarDay.Kind.WORK
-        for day, kind in CalendarDay.objects.values_list("date", "kind")
-    }
+    """date → True (làm bù) / False (nghỉ bù): a few rows, read fresh so every process agrees
+    (the query compiled once per process: every receipt and every due date asks)."""
+    return {day: kind == CalendarDay.Kind.WORK for day, kind in _overrides().rows()}
 
 
 def agency_calendar(agency: Agency | None, overrides: dict | None = None) -> WorkingCalendar:

@@ -10,7 +10,7 @@ from django.db.models.query import ModelIterable, get_related_populators
 
 
 class PreparedQuery:
-    """`queryset` compiled once, each of `placeholders` standing for a value given later.
+    """`queryset` compiled once, each of `placeholders` (if any) standing for a value given later.
 
     `rows` gives its rows as the ORM converts them (a `values_list` queryset: its tuples);
     `first` gives a model instance with its annotations and `select_related` objects, as the ORM
@@ -24,7 +24,7 @@ class PreparedQuery:
         self._compiler = compiler = queryset.query.get_compiler(using=self._db)
         self._sql, params = compiler.as_sql()  # also sets up what the rows hold
         self._params = list(params)
-        if not placeholders or any(self._params.count(p) != 1 for p in placeholders):
+        if any(self._params.count(placeholder) != 1 for placeholder in placeholders):
             raise ValueError("each placeholder must be one parameter of the query")
         self._at = [self._params.index(placeholder) for placeholder in placeholders]
         self._converters = compiler.get_converters(
