@@ -48,7 +48,10 @@ def test_changes_whose_effects_were_not_set_off_in_time_are_queued_again(
     DBTaskResult.objects.all().delete()  # the queue lost every task
 
     call_command("requeue-pending")
-    assert "Đã xếp lại 1 thay đổi hồ sơ chờ tạo tin nhắn, đồng bộ." in capsys.readouterr().out
+    assert (
+        "Đã xếp lại 1 thay đổi hồ sơ chờ tính vào báo cáo, tạo tin nhắn, đồng bộ."
+        in capsys.readouterr().out
+    )
     [task] = DBTaskResult.objects.all()
     assert task.args_kwargs["args"] == [PendingEffects.objects.get(dossier__code=lost["code"]).pk]
     assert run_due_tasks(only=dossier_effects) == 1

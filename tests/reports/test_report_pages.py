@@ -49,10 +49,14 @@ def test_dashboard_lists_overdue_dossiers(client, receiver, history, clock):
     assert f"/mot-cua/ho-so/{history[0]}/" not in html
 
 
-def test_pages_say_when_changes_are_not_counted_yet(api, client, receiver, procedure, commune):
+def test_pages_say_when_changes_are_not_counted_yet(
+    api, client, receiver, other_receiver, procedure, commune
+):
     desk(api, receiver, procedure, commune)  # the worker has not come yet
-    client.force_login(receiver)
     waiting = "còn 1 thay đổi hồ sơ chưa được tính"
+    client.force_login(other_receiver)  # another commune's figures are not behind
+    assert "chưa được tính" not in client.get("/bao-cao/").content.decode()
+    client.force_login(receiver)
     assert waiting in client.get("/bao-cao/").content.decode()
     assert waiting in client.get("/bao-cao/thong-ke/").content.decode()
     run_effects()

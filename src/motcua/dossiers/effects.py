@@ -3,9 +3,10 @@
 A change of a dossier tells the national portal and, where templates exist, the applicant. Its
 transaction records what each timeline event has to say, as it stands at that moment (the
 portal's payload, the promised date, the note), in one `PendingEffects` row per dossier with one
-task to go with it; the worker turns the row into messages and syncs (`tasks.dossier_effects`)
-and deletes it. A committed change thus always has its effects, and a filing no longer renders
-messages while the applicant waits (decision 0014).
+task to go with it; the worker brings the dossier's report facts in step, turns the row into
+messages and syncs (`tasks.dossier_effects`) and deletes it. A committed change thus always has
+its effects, and a filing no longer renders messages nor counts itself in the reports while the
+applicant waits (decisions 0014 and 0015).
 """
 
 from contextlib import AbstractContextManager

@@ -116,8 +116,9 @@ class DossierEvent(models.Model):
 
 
 class PendingEffects(models.Model):
-    """What one committed change of a dossier still has to set off: its messages to the applicant
-    and its national-portal syncs (the outbox of `dossiers.effects`; deleted once queued)."""
+    """What one committed change of a dossier still has to set off: its report facts brought in
+    step, its messages to the applicant and its national-portal syncs (the outbox of
+    `dossiers.effects`; deleted once the worker has done it)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     changes = models.JSONField()

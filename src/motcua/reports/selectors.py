@@ -21,10 +21,11 @@ LEVEL_OF_AGENCY = {
 LEVEL_NAMES = {"province": _("Cấp tỉnh"), "district": _("Cấp huyện"), "commune": _("Cấp xã")}
 
 
-def changes_not_counted() -> int:
-    """Committed dossier changes whose report facts the worker has not brought in step yet
-    (decision 0015): the report pages say that their figures are being updated."""
-    return PendingEffects.objects.count()
+def changes_not_counted(agency: Agency) -> int:
+    """Committed changes of the dossiers filed with `agency` or a unit below it whose report
+    facts the worker has not brought in step yet (decision 0015): the report pages say that
+    their figures are being updated."""
+    return PendingEffects.objects.filter(dossier__agency_id__in=subtree_ids(agency)).count()
 
 
 def report_agency(user, code: str | None) -> Agency:

@@ -48,7 +48,7 @@ def _page(request: HttpRequest, template: str, build) -> HttpResponse:
     if isinstance(built, HttpResponse):
         return built
     context = {**base, "agency": agency, "first": first, "last": last, "query": query,
-               "not_counted": changes_not_counted()}  # fmt: skip
+               "not_counted": changes_not_counted(agency)}  # fmt: skip
     return render(request, template, {**context, **built})
 
 

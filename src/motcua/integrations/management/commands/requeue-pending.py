@@ -11,8 +11,8 @@ from motcua.integrations.services import exchanges_requeue_stranded
 class Command(BaseCommand):
     help = (
         "Xếp lại vào hàng đợi các trao đổi còn chờ gửi mà lâu không được thử lại, và các thay "
-        "đổi hồ sơ lâu chưa được tạo tin nhắn, đồng bộ (việc nền bị mất, ví dụ tiến trình RQ bị "
-        "dừng đột ngột)."
+        "đổi hồ sơ lâu chưa được tính vào báo cáo, tạo tin nhắn, đồng bộ (việc nền bị mất, ví dụ "
+        "tiến trình RQ bị dừng đột ngột)."
     )
 
     def add_arguments(self, parser):
@@ -26,4 +26,6 @@ class Command(BaseCommand):
         count = exchanges_requeue_stranded(older_than=older_than)
         self.stdout.write(f"Đã xếp lại {count} trao đổi chờ gửi.")
         count = effects_requeue_stranded(older_than=older_than)
-        self.stdout.write(f"Đã xếp lại {count} thay đổi hồ sơ chờ tạo tin nhắn, đồng bộ.")
+        self.stdout.write(
+            f"Đã xếp lại {count} thay đổi hồ sơ chờ tính vào báo cáo, tạo tin nhắn, đồng bộ."
+        )
