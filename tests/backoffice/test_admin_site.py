@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from motcua.agencies.models import StaffRole
-from motcua.core.models import CalendarDay
+from motcua.core.models import AuditEvent, CalendarDay
 
 
 @pytest.fixture
@@ -65,3 +65,65 @@ def test_a_role_and_a_calendar_override_are_added(it_centre, commune, db):
     )
     assert response.status_code == 302
     assert CalendarDay.objects.filter(reason="Nghỉ bù").exists()
+
+
+def test_roles_changed_in_the_admin_go_through_the_staff_services(it_centre, commune, receiver):
+    """Granting, editing on the user page and taking away a role are each audited."""
+    officer = get_user_model().objects.create_user("moi", password="x")
+    it_centre.post(
+        "/admin/agencies/staffrole/add/",
+        {"user": officer.pk, "agency": commune.pk, "role": "specialist"},
+    )
+    granted = AuditEvent.objects.get(action="staff_role_grant", object_id="moi")
+    assert granted.data == {"agency": commune.code, "role": "specialist"}
+    held = StaffRole.objects.get(user=officer)
+    it_centre.post(f"/admin/agencies/staffrole/{held.pk}/delete/", {"post": "yes"})
+    assert not StaffRole.objects.filter(user=officer).exists()
+    assert AuditEvent.objects.filter(action="staff_role_revoke", object_id="moi").exists()
+
+
+def test_a_role_is_not_edited_in_place(it_centre, receiver):
+    held = StaffRole.objects.get(user=receiver)
+    page = it_centre.get(f"/admin/agencies/staffrole/{held.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="role"' not in page.content.decode()  # shown, not editable
+
+
+def test_the_user_page_inline_grants_through_the_service(it_centre, commune, receiver):
+    page = it_centre.get(f"/admin/auth/user/{receiver.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    data.update(
+        {
+            "username": receiver.username,
+            "date_joined_0": "2026-11-16",
+            "date_joined_1": "08:00:00",
+            "staff_roles-TOTAL_FORMS": "2",
+            "staff_roles-INITIAL_FORMS": "1",
+            "staff_roles-0-id": StaffRole.objects.get(user=receiver).pk,
+            "staff_roles-0-user": receiver.pk,
+            "staff_roles-0-agency": commune.pk,
+            "staff_roles-0-role": "receiver",
+            "staff_roles-1-user": receiver.pk,
+            "staff_roles-1-agency": commune.pk,
+            "staff_roles-1-role": "clerk",
+        }
+    )
+    response = it_centre.post(f"/admin/auth/user/{receiver.pk}/change/", data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert set(StaffRole.objects.filter(user=receiver).values_list("role", flat=True)) == {
+        "receiver",
+        "clerk",
+    }
+    assert AuditEvent.objects.filter(action="staff_role_grant", data__role="clerk").exists()
+
+
+def test_calendar_overrides_in_the_admin_are_audited(it_centre, db):
+    it_centre.post(
+        "/admin/core/calendarday/add/", {"date": "2026-12-31", "kind": "off", "reason": "Nghỉ bù"}
+    )
+    day = CalendarDay.objects.get(reason="Nghỉ bù")
+    assert AuditEvent.objects.filter(action="calendar_day_set", object_id="2026-12-31").exists()
+    it_centre.post(f"/admin/core/calendarday/{day.pk}/delete/", {"post": "yes"})
+    assert not CalendarDay.objects.exists()
+    assert AuditEvent.objects.filter(action="calendar_day_delete", object_id="2026-12-31").exists()

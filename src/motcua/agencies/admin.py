@@ -3,7 +3,32 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from motcua.agencies.models import Agency, StaffRole
-from motcua.agencies.services import agency_create, agency_update
+from motcua.agencies.services import (
+    agency_create,
+    agency_update,
+    calendar_day_delete,
+    calendar_day_set,
+    staff_role_grant,
+    staff_role_revoke,
+)
+from motcua.core.models import CalendarDay
+
+
+class RolesThroughServices:
+    """Role rows added, changed or deleted in an admin inline go through the staff services
+    (the admin's scope is checked and each change is audited)."""
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not StaffRole:
+            super().save_formset(request, form, formset, change)
+            return
+        changed = formset.save(commit=False)
+        for held in formset.deleted_objects:
+            staff_role_revoke(actor=request.user, held=held)
+        for held in changed:
+            if held.pk:
+                staff_role_revoke(actor=request.user, held=StaffRole.objects.get(pk=held.pk))
+            staff_role_grant(actor=request.user, user=held.user, agency=held.agency, role=held.role)
 
 
 class StaffRoleInline(admin.TabularInline):
@@ -13,7 +38,7 @@ class StaffRoleInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(RolesThroughServices, admin.ModelAdmin):
     list_display = ["code", "name", "level", "parent", "is_one_stop"]
     list_filter = ["level", "is_one_stop"]
     search_fields = ["code", "name"]
@@ -48,6 +73,21 @@ class StaffRoleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "agency"]
     list_select_related = ["user", "agency"]
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # a role is granted or taken away, never edited in place
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.pk = staff_role_grant(
+            actor=request.user, user=obj.user, agency=obj.agency, role=obj.role
+        ).pk
+
+    def delete_model(self, request, obj) -> None:
+        staff_role_revoke(actor=request.user, held=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for held in queryset.select_related("user", "agency"):
+            staff_role_revoke(actor=request.user, held=held)
+
 
 class UserRoleInline(admin.TabularInline):
     model = StaffRole
@@ -60,7 +100,30 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(RolesThroughServices, UserAdmin):
     """Django's user admin with the roles a staff member holds in agencies."""
 
     inlines = [UserRoleInline]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """Nghỉ bù / làm bù overrides, written through the calendar service (checked and audited)."""
+
+    list_display = ["date", "kind", "reason"]
+    list_filter = ["kind"]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        return ["date"] if obj else []  # another date is another override
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.pk = calendar_day_set(
+            actor=request.user, date=obj.date, kind=obj.kind, reason=obj.reason
+        ).pk
+
+    def delete_model(self, request, obj) -> None:
+        calendar_day_delete(actor=request.user, day=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for day in queryset:
+            calendar_day_delete(actor=request.user, day=day)

@@ -176,6 +176,36 @@ def staff_create(
 
 
 @transaction.atomic
+def staff_role_grant(*, actor, user: User, agency: Agency, role: str) -> StaffRole:
+    """Give `user` the `role` in `agency` (nothing changes if they hold it already)."""
+    require_admin(actor, agency)
+    if role not in StaffRole.Role.values:
+        raise RuleBroken(_("Vai trò không hợp lệ."), fields={"role": [role]})
+    held, created = StaffRole.objects.get_or_create(user=user, agency=agency, role=role)
+    if created:
+        _audit_role(actor, "staff_role_grant", held)
+    return held
+
+
+@transaction.atomic
+def staff_role_revoke(*, actor, held: StaffRole) -> None:
+    """Take a role away from a staff member."""
+    require_admin(actor, held.agency)
+    held.delete()
+    _audit_role(actor, "staff_role_revoke", held)
+
+
+def _audit_role(actor, action: str, held: StaffRole) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="user",
+        object_id=held.user.username,
+        data={"agency": held.agency.code, "role": held.role},
+    )
+
+
+@transaction.atomic
 def calendar_day_set(*, actor, date, kind: str, reason: str) -> CalendarDay:
     """Record a nghỉ bù / làm bù override for one date (replacing any earlier one)."""
     require_admin(actor)
@@ -192,3 +222,17 @@ def calendar_day_set(*, actor, date, kind: str, reason: str) -> CalendarDay:
         data={"kind": kind, "reason": reason},
     )
     return day
+
+
+@transaction.atomic
+def calendar_day_delete(*, actor, day: CalendarDay) -> None:
+    """Remove an override: the date follows the holidays data again."""
+    require_admin(actor)
+    day.delete()
+    audit_record(
+        actor=actor,
+        action="calendar_day_delete",
+        object_type="calendar_day",
+        object_id=str(day.date),
+        data={"kind": day.kind, "reason": day.reason},
+    )

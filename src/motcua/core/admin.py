@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from motcua.core.models import AuditEvent, CalendarDay
+from motcua.core.models import AuditEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -23,9 +23,3 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["id", "at", "actor_label", "action", "object_type", "object_id"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_id", "actor_label"]
-
-
-@admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "reason"]
-    list_filter = ["kind"]
