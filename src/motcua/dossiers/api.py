@@ -23,7 +23,7 @@ from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers import forms, selectors, services
-from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.clock import timeliness
 from motcua.dossiers.models import Channel, Dossier, Status
 from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.workflow import TRANSITIONS, action_label

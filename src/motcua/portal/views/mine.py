@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
 from motcua.core.uploads import validate_scan
-from motcua.dossiers.deadlines import LABELS, timeliness
+from motcua.dossiers.clock import LABELS, timeliness
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
 from motcua.dossiers.services import dossier_act, outstanding_amount
