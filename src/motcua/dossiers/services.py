@@ -41,6 +41,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
+from motcua.dossiers.ratings import checked_rating
 from motcua.dossiers.selectors import citizen_id_number, dossier_for, staff_roles
 from motcua.dossiers.workflow import (
     APPLICANT,
@@ -52,7 +53,6 @@ from motcua.dossiers.workflow import (
 )
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
-RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
 
 
 def roles_in(actor, agency: Agency, held: list[tuple[str, str]] | None = None) -> set[str]:
@@ -640,15 +640,9 @@ def _withdraw(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _rate(dossier, actor, now, params, note, calendar) -> Outcome:
-    rating = params.get("rating")
     if dossier.rating:
         raise Conflict(_("Hồ sơ đã được đánh giá."), code="already_rated")
-    if not isinstance(rating, dict) or not rating or not set(rating.values()) <= RATING_LEVELS:
-        raise RuleBroken(
-            _("Đánh giá theo từng tiêu chí: satisfied, neutral hoặc dissatisfied."),
-            code="invalid_rating",
-            fields={"rating": ["không hợp lệ"]},
-        )
+    rating = checked_rating(params.get("rating"))
     dossier.rating = rating
     return Outcome({"rating": rating})
 

@@ -23,6 +23,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
+from motcua.dossiers.ratings import is_dissatisfied
 from motcua.reports.models import DossierFact
 from motcua.reports.periods import buckets_of, local_day
 
@@ -88,7 +89,7 @@ def fact_of(dossier: Dossier) -> DossierFact:
     fact.paid_online, fact.paid_desk = dossier.paid_online, dossier.paid_desk
     fact.digitised = dossier.has_result_file and not dossier.has_paper_only_document
     fact.reused = dossier.has_reused_document
-    fact.dissatisfied = "dissatisfied" in (dossier.rating or {}).values()
+    fact.dissatisfied = is_dissatisfied(dossier.rating)
     return fact
 
 
