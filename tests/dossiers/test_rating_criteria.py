@@ -124,3 +124,14 @@ def test_the_migration_rewrites_the_stored_ratings(api, returned, receiver, caps
     }  # fmt: skip
     assert Dossier.objects.get(code=unknown["code"]).rating is None
     assert "xu_ly" in capsys.readouterr().out
+
+
+def test_the_officer_form_gives_every_criterion_to_the_service():
+    from motcua.backoffice.action_forms import RatingForm
+
+    form = RatingForm({"rate-version": 3, **{f"rate-{key}": "neutral" for key in EVERY}},
+                      action="rate")  # fmt: skip
+
+    assert form.is_valid(), form.errors
+    assert form.params()["rating"] == dict.fromkeys(Criterion.values, "neutral")
+    assert RatingForm(action="rate")["receipt"].field.choices == Level.choices
