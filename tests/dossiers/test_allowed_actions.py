@@ -1,6 +1,7 @@
 """The actions offered to an officer follow the transition table, their roles and the step."""
 
 from motcua.dossiers.permissions import allowed_actions
+from motcua.dossiers.ratings import Criterion
 from tests.backoffice.helpers import act, at_approval, file_dossier
 from tests.dossiers.helpers import act as act_api
 from tests.dossiers.helpers import submit
@@ -55,7 +56,7 @@ def test_after_approval_only_the_desk_returns_and_rates(
     assert offered(approver, dossier) == set()
     act(receiver, dossier, "return_result")
     assert offered(receiver, dossier) == {"rate"}
-    act(receiver, dossier, "rate", rating={"tiep_nhan": "satisfied"})
+    act(receiver, dossier, "rate", rating=dict.fromkeys(Criterion.values, "satisfied"))
     assert offered(receiver, dossier) == set()
 
 

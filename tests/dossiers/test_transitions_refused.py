@@ -4,6 +4,7 @@ import pytest
 
 from motcua.core.errors import RuleBroken
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.ratings import Criterion
 from motcua.dossiers.services import dossier_act
 from tests.dossiers.helpers import act, submit
 
@@ -103,7 +104,9 @@ def test_rating_once_and_only_valid_levels(api, received, receiver, specialist, 
     assert act(api(receiver), dossier, "rate", rating={"a": "great"}, expect=422)["code"] == (
         "invalid_rating"
     )
-    dossier = act(api(receiver), dossier, "rate", rating={"a": "satisfied"})
+    dossier = act(
+        api(receiver), dossier, "rate", rating=dict.fromkeys(Criterion.values, "satisfied")
+    )
     assert act(api(receiver), dossier, "rate", rating={"a": "neutral"}, expect=409)["code"] == (
         "already_rated"
     )

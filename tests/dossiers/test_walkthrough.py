@@ -6,6 +6,9 @@ from motcua.core.audit import audit_verify
 from motcua.core.calendar import LOCAL_TZ
 from tests.dossiers.helpers import act, submit
 
+RATING = {"receipt": "satisfied", "processing": "neutral", "attitude": "satisfied",
+          "result": "satisfied"}  # fmt: skip
+
 
 def local(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=LOCAL_TZ)
@@ -54,14 +57,14 @@ def test_online_dossier_through_a_supplement_and_payment_to_returned(
     assert dossier["timeliness"] == "early"
     dossier = act(desk, dossier, "return_result", method="desk")
     assert dossier["status"] == "returned"
-    dossier = act(desk, dossier, "rate", rating={"tiep_nhan": "satisfied", "xu_ly": "neutral"})
+    dossier = act(desk, dossier, "rate", rating=RATING)
 
     actions = [event["action"] for event in dossier["timeline"]]
     assert actions == [
         "submit", "receive", "forward", "request_supplement", "submit_supplement", "forward",
         "request_payment", "record_payment", "approve", "return_result", "rate",
     ]  # fmt: skip
-    assert dossier["rating"] == {"tiep_nhan": "satisfied", "xu_ly": "neutral"}
+    assert dossier["rating"] == RATING
     checked, broken = audit_verify()
     assert broken is None and checked >= len(actions)
 

@@ -129,6 +129,7 @@ def test_a_citizen_applies_online_supplements_and_rates_the_returned_result(
     assert Path(download.value.path()).read_bytes() == result_file.read_bytes()
     screenshot(page, "portal-dossier")
     for criterion, level in [("Tiếp nhận hồ sơ", "Hài lòng"), ("Giải quyết hồ sơ", "Hài lòng"),
+                             ("Thái độ phục vụ của cán bộ, công chức", "Hài lòng"),
                              ("Trả kết quả", "Bình thường")]:  # fmt: skip
         page.get_by_role("group", name=criterion).get_by_label(level, exact=True).check()
     page.get_by_role("button", name="Gửi đánh giá").click()
@@ -144,7 +145,7 @@ def test_a_citizen_applies_online_supplements_and_rates_the_returned_result(
     dossier.refresh_from_db()
     assert dossier.status == "returned"
     assert dossier.rating == {"receipt": "satisfied", "processing": "satisfied",
-                              "result": "neutral"}  # fmt: skip
+                              "attitude": "satisfied", "result": "neutral"}  # fmt: skip
     scans = [d.file.read() for d in dossier.documents.exclude(file="")]
     assert len(scans) == 2 and all(s.startswith(b"%PDF-") for s in scans)
 

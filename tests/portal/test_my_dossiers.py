@@ -75,7 +75,8 @@ def test_the_result_is_downloaded_and_rated(browser, filed, api, receiver, speci
     assert "Tải kết quả" in html and "Đánh giá mức độ hài lòng" in html
     download = browser.get(f"/ca-nhan/ho-so/{filed['code']}/ket-qua/{result.pk}/")
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
-    rating = {"receipt": "satisfied", "processing": "neutral", "result": "satisfied"}
+    rating = {"receipt": "satisfied", "processing": "neutral", "attitude": "satisfied",
+              "result": "satisfied"}  # fmt: skip
     page = browser.post(
         f"/ca-nhan/ho-so/{filed['code']}/danh-gia/", {"version": done["version"], **rating}
     )

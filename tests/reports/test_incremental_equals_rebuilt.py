@@ -14,6 +14,7 @@ from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import DomainError
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.ratings import Criterion
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
 from motcua.reports.services import reports_rebuild
 from tests.integrations.helpers import run_effects
@@ -42,7 +43,11 @@ def _params(dossier: Dossier, action: str, choice: str) -> dict:
         "request_supplement": {"items": ["Bản sao giấy khai sinh"]},
         "record_payment": {"amount": services.outstanding_amount(dossier), "method": choice},
         "apologise": {"new_due_at": (dossier.due_at or datetime.now(LOCAL_TZ)) + timedelta(3)},
-        "rate": {"rating": {"thai_do": "dissatisfied" if choice == "online" else "satisfied"}},
+        "rate": {
+            "rating": dict.fromkeys(
+                Criterion.values, "dissatisfied" if choice == "online" else "satisfied"
+            )
+        },
     }.get(action, {})
 
 

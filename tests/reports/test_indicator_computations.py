@@ -6,6 +6,7 @@ import pytest
 
 from motcua.catalog.models import Procedure
 from motcua.dossiers import services
+from motcua.dossiers.ratings import Criterion
 from motcua.reports.indicators import index_766
 from tests.dossiers.helpers import act
 from tests.factories import make_procedure
@@ -102,7 +103,12 @@ def test_satisfaction_falls_with_late_results_and_dislikes(
     for rating in ("satisfied", "dissatisfied"):
         dossier = resolve(*people, desk(api, receiver, procedure, commune))
         dossier = act(api(receiver), dossier, "return_result")
-        act(api(receiver), dossier, "rate", rating={"thai_do": rating})
+        act(
+            api(receiver),
+            dossier,
+            "rate",
+            rating={**dict.fromkeys(Criterion.values, "satisfied"), "attitude": rating},
+        )
 
     found = indicators(province)["dossier_satisfaction"]
 

@@ -9,17 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency
 from motcua.core.uploads import ScanField
 from motcua.dossiers.models import Payment
+from motcua.dossiers.ratings import Criterion, Level
 
-RATING_CHOICES = [
-    ("satisfied", _("Hài lòng")),
-    ("neutral", _("Bình thường")),
-    ("dissatisfied", _("Không hài lòng")),
-]
-RATING_CRITERIA = {
-    "tiep_nhan": _("Tiếp nhận hồ sơ"),
-    "giai_quyet": _("Giải quyết hồ sơ"),
-    "tra_ket_qua": _("Trả kết quả"),
-}
 RETURN_METHODS = [("desk", _("Tại bộ phận một cửa")), ("post", _("Qua bưu chính công ích")),
                   ("online", _("Trực tuyến"))]  # fmt: skip
 NOTE_LABELS = {
@@ -117,12 +108,12 @@ class ApologyForm(ActionForm):
 class RatingForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in RATING_CRITERIA.items():
-            self.fields[name] = forms.ChoiceField(label=label, choices=RATING_CHOICES)
+        for name, label in Criterion.choices:
+            self.fields[name] = forms.ChoiceField(label=label, choices=Level.choices)
 
     def params(self) -> dict:
-        rating = {name: self.cleaned_data[name] for name in RATING_CRITERIA}
-        values = {k: v for k, v in super().params().items() if k not in RATING_CRITERIA}
+        rating = {name: self.cleaned_data[name] for name in Criterion.values}
+        values = {k: v for k, v in super().params().items() if k not in Criterion.values}
         return {**values, "rating": rating}
 
 

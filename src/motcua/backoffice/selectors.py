@@ -19,10 +19,10 @@ from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar, calendar_overrides, role_scopes
 from motcua.catalog.models import Procedure, ProcessStep
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
-from motcua.dossiers.deadlines import urgency
+from motcua.dossiers.clock import PENDING, overdue_q, urgency
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.selectors import dossier_list
-from motcua.dossiers.workflow import CLOCK_RUNNING, FINAL_STATUSES, HANDLERS
+from motcua.dossiers.workflow import CLOCK_RUNNING, HANDLERS
 
 NEW, MINE, PAYMENT, RESULTS, ALL = "moi", "cua-toi", "cho-thanh-toan", "tra-ket-qua", "tat-ca"
 TABS = {
@@ -33,7 +33,6 @@ TABS = {
     ALL: _("Tất cả hồ sơ"),
 }
 OVERDUE, DUE_SOON, RECEIVED_TODAY = "qua-han", "sap-den-han", "hom-nay"
-OPEN = ~Q(status__in=FINAL_STATUSES | {Status.RESULT_READY})
 
 
 def steps_q(scopes: dict[str, set[int]], roles: set[str]) -> Q:
@@ -104,10 +103,10 @@ def deadline_q(when: str, calendar: WorkingCalendar) -> Q:
     """Overdue, due within one working day, or received today."""
     now = timezone.now()
     if when == OVERDUE:
-        return OPEN & Q(due_at__lt=now)
+        return overdue_q(now)
     if when == DUE_SOON:
         soon = calendar.add_working_time(now, calendar.days_to_seconds(1))
-        return OPEN & Q(due_at__gte=now, due_at__lte=soon, clock_stopped_at__isnull=True)
+        return PENDING & Q(due_at__gte=now, due_at__lte=soon, clock_stopped_at__isnull=True)
     if when == RECEIVED_TODAY:
         return Q(received_at__gte=_today_start())
     return Q()

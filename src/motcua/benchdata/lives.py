@@ -15,12 +15,12 @@ from types import SimpleNamespace
 
 from motcua.benchdata.clock import WorkingLine
 from motcua.benchdata.province import Offering
+from motcua.dossiers.ratings import Criterion, Level
 
 DAY = 27_000  # working seconds in a standard day (07:30–11:30, 13:30–17:00)
 SAMPLE_FILE = "bench/mau.pdf"  # one placeholder scan that every digitised record points to
 PREVIOUS = "(previous)"  # back to the status held before the wait
 HOLDS = {"request_supplement", "request_payment"}
-CRITERIA = ("tiep_nhan", "thoi_gian", "thai_do", "ket_qua")
 NOTES = {
     "refuse": "Thủ tục không thuộc thẩm quyền giải quyết của cơ quan.",
     "withdraw": "Người nộp đề nghị dừng giải quyết để bổ sung thông tin.",
@@ -57,10 +57,10 @@ class Life:
 
 def _rating(rng: random.Random) -> dict:
     bad = rng.random() < 0.03
-    levels = rng.choices(["satisfied", "neutral"], [85, 15], k=len(CRITERIA))
+    levels = rng.choices([Level.SATISFIED, Level.NEUTRAL], [85, 15], k=len(Criterion.values))
     if bad:
-        levels[1] = "dissatisfied"
-    return dict(zip(CRITERIA, levels, strict=True))
+        levels[1] = Level.DISSATISFIED  # with the processing
+    return {key: level.value for key, level in zip(Criterion.values, levels, strict=True)}
 
 
 def _documents(rng: random.Random, offering: Offering, channel: str) -> list[tuple]:

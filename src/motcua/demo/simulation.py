@@ -19,6 +19,7 @@ from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.demo import people
 from motcua.demo.seed import Offering, SimulatedClock, World
 from motcua.dossiers.models import Dossier, DossierDocument
+from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.services import dossier_act, dossier_submit, outstanding_amount
 
 Life = Generator[datetime, None, None]
@@ -38,7 +39,6 @@ REFUSAL_REASONS = [
     "Thủ tục không thuộc thẩm quyền giải quyết của cơ quan",
     "Người nộp không thuộc đối tượng thực hiện thủ tục",
 ]
-RATING_CRITERIA = ("tiep_nhan", "thoi_gian", "thai_do", "ket_qua")
 
 
 class Province:
@@ -162,8 +162,8 @@ def _processing(place: Province, offering: Offering, rng: random.Random, act, cu
     act(desk, "return_result", method=rng.choices(["desk", "post", "online"], [6, 1, 3])[0])
     if rng.random() < 0.45:
         yield place.later(agency, rng.uniform(0, 2))
-        levels = ["satisfied"] * 8 + ["neutral", "dissatisfied"]
-        act(desk, "rate", rating={c: rng.choice(levels) for c in RATING_CRITERIA})
+        levels = [Level.SATISFIED] * 8 + [Level.NEUTRAL, Level.DISSATISFIED]
+        act(desk, "rate", rating={c: rng.choice(levels).value for c in Criterion.values})
 
 
 def _specialist_turns(place, offering, rng, act, current, late: bool) -> Life:

@@ -23,9 +23,10 @@ from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers import forms, selectors, services
-from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.clock import timeliness
 from motcua.dossiers.models import Channel, Dossier, Status
 from motcua.dossiers.permissions import allowed_actions
+from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.workflow import TRANSITIONS, action_label
 
 
@@ -237,7 +238,14 @@ class ActionSerializer(serializers.Serializer):
     receipt_number = serializers.CharField(max_length=64, required=False)
     reference = serializers.CharField(max_length=128, required=False)
     new_due_at = serializers.DateTimeField(required=False)
-    rating = serializers.DictField(child=serializers.CharField(max_length=16), required=False)
+    rating = serializers.DictField(
+        child=serializers.CharField(max_length=16),
+        required=False,
+        help_text=(
+            f"rate: một mức ({', '.join(Level.values)}) cho mỗi tiêu chí "
+            f"({', '.join(Criterion.values)})"
+        ),
+    )
 
 
 LIST_PARAMETERS = [

@@ -14,8 +14,8 @@ from motcua.agencies.selectors import scope_agencies
 from motcua.catalog.models import Procedure
 from motcua.core.errors import NotFound
 from motcua.core.models import Citizen
+from motcua.dossiers.clock import overdue_q
 from motcua.dossiers.models import Dossier, DossierEvent
-from motcua.dossiers.workflow import FINAL_STATUSES
 
 
 def citizen_id_number(user) -> str | None:
@@ -68,7 +68,7 @@ def dossiers_filtered(
     if procedure:
         dossiers = dossiers.filter(procedure__code=procedure)
     if overdue is not None:
-        late = Q(due_at__lt=timezone.now()) & ~Q(status__in=FINAL_STATUSES | {"result_ready"})
+        late = overdue_q(timezone.now())
         dossiers = dossiers.filter(late) if overdue else dossiers.exclude(late)
     if q:
         q = q.strip()
@@ -229,7 +229,7 @@ def seen_by(user, found: Dossier | None, held: list[tuple[str, str]] | None = No
     return found
 
 
-# What the public lookup shows: status, dates, timeliness (`deadlines.timeliness`), where. One
+# What the public lookup shows: status, dates, timeliness (`clock.timeliness`), where. One
 # constant statement: building the equivalent ORM query and its three instances cost three
 # times what the database takes to answer it (bench: lookup).
 PUBLIC_COLUMNS = ("code", "status", "submitted_at", "received_at", "due_at", "original_due_at",

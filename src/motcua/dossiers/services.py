@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from functools import cache
 
 import jsonschema
@@ -24,11 +23,12 @@ from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar
 from motcua.catalog.models import FeeItem, Procedure, ProcessStep
 from motcua.core.audit import audit_batch, audit_record
-from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
+from motcua.core.calendar import LOCAL_TZ
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.core.system import system_user
+from motcua.dossiers.clock import resume_clock, start_clock, step_due, stop_clock
 from motcua.dossiers.effects import effects_batch, effects_record
 from motcua.dossiers.models import (
     Channel,
@@ -41,6 +41,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
+from motcua.dossiers.ratings import checked_rating
 from motcua.dossiers.selectors import citizen_id_number, dossier_for, staff_roles
 from motcua.dossiers.workflow import (
     APPLICANT,
@@ -52,7 +53,6 @@ from motcua.dossiers.workflow import (
 )
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
-RATING_LEVELS = {"satisfied", "neutral", "dissatisfied"}
 
 
 def roles_in(actor, agency: Agency, held: list[tuple[str, str]] | None = None) -> set[str]:
@@ -108,13 +108,6 @@ def _next_sequence(agency: Agency, day: date) -> int:
     with connection.cursor() as cursor:
         cursor.execute(_next_number_sql(), [agency.pk, connection.ops.adapt_datefield_value(day)])
         return cursor.fetchone()[0]
-
-
-def _processing_days(dossier: Dossier) -> Decimal:
-    procedure = dossier.procedure
-    if dossier.channel == Channel.ONLINE and procedure.online_processing_days is not None:
-        return procedure.online_processing_days
-    return procedure.processing_days
 
 
 def steps_in_order(procedure_id: int, agency_id: int) -> QuerySet[ProcessStep]:
@@ -453,36 +446,9 @@ def _require_note(note: str, what: str) -> None:
         )
 
 
-def _stop_clock(dossier: Dossier, now: datetime) -> None:
-    if dossier.received_at and dossier.clock_stopped_at is None:
-        dossier.clock_stopped_at = now
-
-
-def _shift(calendar: WorkingCalendar, due: datetime, stopped: datetime, now: datetime) -> datetime:
-    remaining = calendar.working_seconds_between(stopped, due)
-    return calendar.add_working_time(now, remaining) if remaining > 0 else due
-
-
-def _resume_clock(dossier: Dossier, now: datetime, calendar: WorkingCalendar, restart: bool):
-    stopped = dossier.clock_stopped_at
-    if stopped is None:
-        return
-    dossier.waiting_seconds += max(0, calendar.working_seconds_between(stopped, now))
-    if restart:
-        dossier.due_at = calendar.due_at(now, _processing_days(dossier))
-    else:
-        dossier.due_at = _shift(calendar, dossier.due_at, stopped, now)
-    if dossier.extended:
-        dossier.original_due_at = _shift(calendar, dossier.original_due_at, stopped, now)
-    else:
-        dossier.original_due_at = dossier.due_at
-    dossier.clock_stopped_at = None
-
-
 def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
     dossier.received_at = now
-    dossier.clock_started_at = calendar.next_working_instant(now)
-    dossier.due_at = dossier.original_due_at = calendar.due_at(now, _processing_days(dossier))
+    start_clock(dossier, now, calendar)
     # Only the first step's unit is needed here: its key, not the step and its agency built.
     first_unit = next(iter(step_column(dossier, "unit_id")), None)
     dossier.current_step = None if first_unit is None else 0
@@ -509,7 +475,7 @@ def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
                 code="supplement_limit",
             )
         dossier.supplement_count += 1
-        _stop_clock(dossier, now)
+        stop_clock(dossier, now)
     return Outcome({"items": items, "stage": stage})
 
 
@@ -517,7 +483,7 @@ def _submit_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
     documents = _valid_documents(params.get("documents") or [])
     _add_documents(dossier, documents, now, DossierDocument.Source.APPLICANT)
     restart = dossier.procedure.supplement_clock == "restart"
-    _resume_clock(dossier, now, calendar, restart=restart)
+    resume_clock(dossier, now, calendar, restart=restart)
     return Outcome({"clock": "restart" if restart else "resume"})
 
 
@@ -526,16 +492,9 @@ def _refuse(dossier, actor, now, params, note, calendar) -> Outcome:
     return Outcome()
 
 
-def _step_due(dossier: Dossier, steps: list[ProcessStep], calendar) -> datetime | None:
-    if dossier.current_step is None or not steps or dossier.received_at is None:
-        return None
-    days = sum((s.days for s in steps[: dossier.current_step + 1]), Decimal(0))
-    return calendar.due_at(dossier.received_at, days)
-
-
 def _forward(dossier, actor, now, params, note, calendar) -> Outcome:
     steps = process_steps(dossier)
-    step_due_at = _step_due(dossier, steps, calendar)
+    step_due_at = step_due(dossier, steps, calendar)
     if dossier.current_step is not None and steps:
         step = steps[dossier.current_step]
         _require_role(
@@ -606,7 +565,7 @@ def _request_payment(dossier, actor, now, params, note, calendar) -> Outcome:
             _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
         )
     if dossier.procedure.payment_pauses_clock:
-        _stop_clock(dossier, now)
+        stop_clock(dossier, now)
     return Outcome({"amount": amount})
 
 
@@ -633,7 +592,7 @@ def _record_payment(dossier, actor, now, params, note, calendar) -> Outcome:
     )
     if amount < outstanding:
         return Outcome({"amount": amount, "receipt_number": receipt}, target=dossier.status)
-    _resume_clock(dossier, now, calendar, restart=False)
+    resume_clock(dossier, now, calendar, restart=False)
     return Outcome({"amount": amount, "receipt_number": receipt})
 
 
@@ -666,12 +625,12 @@ def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
 
 def _pause(dossier, actor, now, params, note, calendar) -> Outcome:
     _require_note(note, _("căn cứ tạm dừng"))
-    _stop_clock(dossier, now)
+    stop_clock(dossier, now)
     return Outcome()
 
 
 def _resume(dossier, actor, now, params, note, calendar) -> Outcome:
-    _resume_clock(dossier, now, calendar, restart=False)
+    resume_clock(dossier, now, calendar, restart=False)
     return Outcome()
 
 
@@ -681,15 +640,9 @@ def _withdraw(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _rate(dossier, actor, now, params, note, calendar) -> Outcome:
-    rating = params.get("rating")
     if dossier.rating:
         raise Conflict(_("Hồ sơ đã được đánh giá."), code="already_rated")
-    if not isinstance(rating, dict) or not rating or not set(rating.values()) <= RATING_LEVELS:
-        raise RuleBroken(
-            _("Đánh giá theo từng tiêu chí: satisfied, neutral hoặc dissatisfied."),
-            code="invalid_rating",
-            fields={"rating": ["không hợp lệ"]},
-        )
+    rating = checked_rating(params.get("rating"))
     dossier.rating = rating
     return Outcome({"rating": rating})
 

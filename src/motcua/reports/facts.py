@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.clock import overdue_from, timeliness
 from motcua.dossiers.models import (
     Channel,
     Dossier,
@@ -23,6 +23,7 @@ from motcua.dossiers.models import (
     Payment,
     Status,
 )
+from motcua.dossiers.ratings import is_dissatisfied
 from motcua.reports.models import DossierFact
 from motcua.reports.periods import buckets_of, local_day
 
@@ -80,16 +81,15 @@ def fact_of(dossier: Dossier) -> DossierFact:
         fact.electronic_result = dossier.result_on_paper and dossier.has_electronic_result
     elif dossier.status == Status.WITHDRAWN:
         fact.closed_day, fact.outcome = local_day(dossier.withdrawn_at), WITHDRAWN
-    held_in_time = dossier.clock_stopped_at is not None and dossier.clock_stopped_at <= (
-        dossier.due_at or dossier.clock_stopped_at
-    )
-    if dossier.due_at and not held_in_time:
-        fact.overdue_day = local_day(dossier.due_at)
+    # The day the dossier counts as overdue from while pending (`clock.overdue_from`): none while
+    # its clock is stopped in time, so the worker's refresh at each stop and resume keeps the
+    # counters' overdue_start/overdue_end equal to `clock.overdue_q` at the end of each day.
+    fact.overdue_day = local_day(overdue_from(dossier))
     fact.fee_bearing = dossier.fees_total > 0
     fact.paid_online, fact.paid_desk = dossier.paid_online, dossier.paid_desk
     fact.digitised = dossier.has_result_file and not dossier.has_paper_only_document
     fact.reused = dossier.has_reused_document
-    fact.dissatisfied = "dissatisfied" in (dossier.rating or {}).values()
+    fact.dissatisfied = is_dissatisfied(dossier.rating)
     return fact
 
 

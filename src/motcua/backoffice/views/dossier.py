@@ -11,7 +11,7 @@ from motcua.backoffice.access import staff_required
 from motcua.backoffice.action_forms import action_form
 from motcua.backoffice.selectors import form_answers, printable_forms
 from motcua.core.errors import DomainError, NotFound
-from motcua.dossiers.deadlines import LABELS, urgency
+from motcua.dossiers.clock import LABELS, urgency
 from motcua.dossiers.forms.content import handover_rows
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.permissions import allowed_actions, current_step

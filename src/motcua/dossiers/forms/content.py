@@ -15,7 +15,7 @@ from django.utils import timezone
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
-from motcua.dossiers.deadlines import LABELS, timeliness
+from motcua.dossiers.clock import LABELS, timeliness
 from motcua.dossiers.models import Dossier, DossierEvent
 
 DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)

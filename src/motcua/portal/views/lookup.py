@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core.errors import NotFound
 from motcua.dossiers.api import PublicLookupThrottle
-from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.clock import timeliness
 from motcua.dossiers.selectors import dossier_public
 from motcua.dossiers.workflow import action_label
 

@@ -10,23 +10,13 @@ from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
 from motcua.core.uploads import validate_scan
-from motcua.dossiers.deadlines import LABELS, timeliness
+from motcua.dossiers.clock import LABELS, timeliness
 from motcua.dossiers.models import Dossier, Status
+from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
 from motcua.dossiers.services import dossier_act, outstanding_amount
 from motcua.dossiers.workflow import action_label
 from motcua.portal.views.citizen import citizen_required, refused
-
-RATING_CRITERIA = [
-    ("receipt", _("Tiếp nhận hồ sơ")),
-    ("processing", _("Giải quyết hồ sơ")),
-    ("result", _("Trả kết quả")),
-]
-RATING_LEVELS = [
-    ("satisfied", _("Hài lòng")),
-    ("neutral", _("Bình thường")),
-    ("dissatisfied", _("Không hài lòng")),
-]
 
 
 @citizen_required
@@ -52,8 +42,8 @@ def detail_context(request: HttpRequest, code: str) -> dict:
         "can_rate": dossier.status in {Status.RETURNED, Status.REJECTED} and not dossier.rating,
         "can_withdraw": dossier.status not in {Status.REFUSED, Status.RETURNED, Status.REJECTED,
                                                Status.WITHDRAWN, Status.RESULT_READY},
-        "criteria": RATING_CRITERIA,
-        "levels": RATING_LEVELS,
+        "criteria": Criterion.choices,
+        "levels": Level.choices,
     }  # fmt: skip
 
 
@@ -107,7 +97,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
 @citizen_required
 @require_POST
 def rate(request: HttpRequest, code: str) -> HttpResponse:
-    rating = {key: request.POST.get(key, "") for key, _label in RATING_CRITERIA}
+    rating = {key: request.POST.get(key, "") for key in Criterion.values}
     return _act(request, code, "rate", rating=rating)
 
 
