@@ -24,6 +24,7 @@ from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers import forms, selectors, services
 from motcua.dossiers.deadlines import timeliness
+from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Channel, Dossier, Status
 from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.workflow import TRANSITIONS, action_label
@@ -136,6 +137,7 @@ class DossierSerializer(DossierListSerializer):
     rating = serializers.JSONField()
     timeline = EventSerializer(source="records.events", many=True)
     fees = serializers.SerializerMethodField()
+    amount_due = serializers.SerializerMethodField()
     payments = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
     results = serializers.SerializerMethodField()
@@ -159,6 +161,7 @@ class DossierSerializer(DossierListSerializer):
             "rating": dossier.rating,
             "timeline": [event.to_representation(e) for e in dossier.records["events"]],
             "fees": self.get_fees(dossier),
+            "amount_due": self.get_amount_due(dossier),
             "payments": self.get_payments(dossier),
             "documents": self.get_documents(dossier),
             "results": self.get_results(dossier),
@@ -187,7 +190,17 @@ class DossierSerializer(DossierListSerializer):
         ]  # fmt: skip
 
     def get_fees(self, dossier) -> list[dict]:
-        return [{"name": f.name, "amount": f.amount} for f in dossier.records["fees"]]
+        """API.md `{name, amount}` per line, `amount` being what the line charges this dossier,
+        with how: the unit amount, condition, included copies and quantity."""
+        return [
+            {"line": f.line, "name": f.name, "amount": f.amount, "unit_amount": f.unit_amount,
+             "condition": f.condition, "included": f.included, "quantity": f.quantity}
+            for f in dossier_fees(dossier).lines
+        ]  # fmt: skip
+
+    def get_amount_due(self, dossier) -> dict:
+        due = dossier_fees(dossier)
+        return {"total": due.total, "paid": due.paid, "owed": due.owed}
 
     def get_payments(self, dossier) -> list[dict]:
         return [
@@ -220,6 +233,15 @@ class DossierSerializer(DossierListSerializer):
         return dossier.allowed
 
 
+class FeeChoiceSerializer(serializers.Serializer):
+    """A fee line the officer sets when asking for payment: its number in the dossier's `fees`
+    and the copies asked for (per extra copy) or 1/0 (chosen or not); the rule checks the values
+    (422)."""
+
+    line = serializers.IntegerField()
+    quantity = serializers.IntegerField()
+
+
 class ActionSerializer(serializers.Serializer):
     """Input of an action: the version read, a note, and what the action needs."""
 
@@ -233,6 +255,7 @@ class ActionSerializer(serializers.Serializer):
     number = serializers.CharField(max_length=64, required=False)
     electronic = serializers.BooleanField(required=False)
     amount = serializers.IntegerField(required=False, min_value=1, max_value=10**15)
+    fees = FeeChoiceSerializer(many=True, required=False, max_length=100)
     method = serializers.CharField(max_length=16, required=False)
     receipt_number = serializers.CharField(max_length=64, required=False)
     reference = serializers.CharField(max_length=128, required=False)
