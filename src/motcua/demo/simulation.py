@@ -18,8 +18,9 @@ from motcua.agencies.selectors import agency_calendar
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.demo import people
 from motcua.demo.seed import Offering, SimulatedClock, World
+from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier, DossierDocument
-from motcua.dossiers.services import dossier_act, dossier_submit, outstanding_amount
+from motcua.dossiers.services import dossier_act, dossier_submit
 
 Life = Generator[datetime, None, None]
 
