@@ -199,6 +199,7 @@ class DossierSerializer(DossierListSerializer):
         ]  # fmt: skip
 
     def get_amount_due(self, dossier) -> dict:
+        """`{total, paid, owed}` in đồng, as `dossiers/fees.py` computes them."""
         due = dossier_fees(dossier)
         return {"total": due.total, "paid": due.paid, "owed": due.owed}
 
