@@ -295,7 +295,7 @@ RECORD_FORM = {
             "title": "Số lượng phiếu",
             "minimum": 1,
             "maximum": 10,
-            "examples": [1, 2],
+            "examples": [1, 2, 3],
         },
         "muc_dich": {
             "type": "string",
