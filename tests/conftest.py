@@ -155,3 +155,19 @@ def no_messages(db):
     from motcua.notifications.models import MessageTemplate
 
     MessageTemplate.objects.update(is_active=False)
+
+
+# The fee lines of Cấp Phiếu lý lịch tư pháp (2.000488), with an optional delivery service.
+RECORD_FEES = [
+    ("Phí cung cấp thông tin lý lịch tư pháp", 200000),
+    ("Phí cấp từ Phiếu thứ 3 trở đi", 5000, "per_extra_copy", 2),
+    ("Phí dịch vụ chuyển phát kết quả", 30000, "chosen"),
+]
+
+
+@pytest.fixture
+def record_procedure(commune):
+    """A procedure charged 200 000 đồng, 5 000 more per Phiếu from the 3rd, 30 000 if chosen."""
+    return make_procedure(
+        "2.000488", "Cấp Phiếu lý lịch tư pháp", agencies=[commune], fees=RECORD_FEES
+    )

@@ -43,7 +43,7 @@ def make_procedure(
     name: str = "Đăng ký khai sinh",
     agencies: list[Agency] = (),
     days: str = "3",
-    fees: list[tuple[str, int]] = (),
+    fees: list[tuple] = (),
     **kw,
 ) -> Procedure:
     field, _ = Field.objects.get_or_create(code="HT", defaults={"name": "Hộ tịch"})
@@ -60,8 +60,14 @@ def make_procedure(
         **kw,
     )
     procedure.agencies.set(agencies)
-    for i, (fee_name, amount) in enumerate(fees):
-        FeeItem.objects.create(procedure=procedure, name=fee_name, amount=amount, order=i)
+    for i, (fee_name, amount, *how) in enumerate(fees):  # how: condition, included
+        FeeItem.objects.create(
+            procedure=procedure,
+            name=fee_name,
+            amount=amount,
+            order=i,
+            **dict(zip(("condition", "included"), how, strict=False)),
+        )
     RequiredDocument.objects.create(procedure=procedure, name="Tờ khai đăng ký khai sinh")
     return procedure
 

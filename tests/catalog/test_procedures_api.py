@@ -61,7 +61,9 @@ def test_anonymous_lists_and_reads_procedures(api, procedure):
     assert body["field"] == "HT"
     assert body["online_level"] == "full"
     assert Decimal(body["processing_days"]) == 3
-    assert body["fees"] == [{"name": "Lệ phí", "amount": 8000, "note": ""}]
+    assert body["fees"] == [
+        {"name": "Lệ phí", "amount": 8000, "note": "", "condition": "always", "included": 0}
+    ]
     assert [d["name"] for d in body["required_documents"]] == ["Tờ khai đăng ký khai sinh"]
     assert sorted(body["agencies"]) == ["H44.189", "H44.190"]
 
@@ -137,7 +139,13 @@ def test_admin_creates_a_procedure_with_everything(api, admin_user, commune, oth
     assert procedure.form_schema == FORM_SCHEMA
     body = api().get(f"{URL}1.000894/").json()
     assert body["form_schema"] == FORM_SCHEMA
-    assert body["fees"][1] == {"name": "Phí bản sao", "amount": 8000, "note": ""}
+    assert body["fees"][1] == {
+        "name": "Phí bản sao",
+        "amount": 8000,
+        "note": "",
+        "condition": "always",
+        "included": 0,
+    }
     # The new procedure is searchable at once.
     found = api().get(URL, {"q": "ket hon"}).json()["results"]
     assert [p["code"] for p in found] == ["1.000894"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.core.uploads import ScanField
+from motcua.dossiers.fees import Condition, dossier_fees
 from motcua.dossiers.models import Payment
 from motcua.dossiers.ratings import Criterion, Level
 
@@ -34,8 +35,9 @@ class ActionForm(forms.Form):
         label=_("Ghi chú"), required=False, max_length=4000, widget=forms.Textarea({"rows": 2})
     )
 
-    def __init__(self, *args, action: str, **kwargs):
+    def __init__(self, *args, action: str, dossier=None, **kwargs):
         super().__init__(*args, prefix=action, **kwargs)
+        self.dossier = dossier
         if action in NOTE_LABELS:
             self.fields["note"].label = NOTE_LABELS[action]
 
@@ -87,6 +89,35 @@ class ApproveForm(ActionForm):
     file = ScanField(label=_("Tệp kết quả để người nộp tải về (PDF, JPEG, PNG)"), required=False)
 
 
+class PaymentRequestForm(ActionForm):
+    """The copies asked for of each per-extra-copy line and a tick per chosen line; the amount
+    they make (`fees_due`) is shown beside them. Values are checked by the rule (fees.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fees_due = dossier_fees(self.dossier)
+        for line in self.fees_due.adjustable:
+            words = {"name": line.name, "unit": line.unit_amount, "n": line.included + 1}
+            if line.condition == Condition.CHOSEN:
+                label = _("%(name)s (%(unit)s đồng)") % words
+                field = forms.BooleanField(label=label, required=False, initial=line.quantity > 0)
+            else:
+                label = _("Số bản yêu cầu — %(name)s (%(unit)s đồng mỗi bản từ bản thứ %(n)s)")
+                field = forms.IntegerField(label=label % words, initial=line.quantity)
+            self.fields[f"line_{line.line}"] = field
+
+    def choices(self) -> list[dict]:
+        """The `fees` of `dossier_act`: `[{"line", "quantity"}]`."""
+        return [
+            {"line": line.line, "quantity": int(self.cleaned_data[f"line_{line.line}"])}
+            for line in self.fees_due.adjustable
+        ]
+
+    def params(self) -> dict:
+        values = {k: v for k, v in super().params().items() if not k.startswith("line_")}
+        return {**values, "fees": self.choices()}
+
+
 class PaymentForm(ActionForm):
     amount = forms.IntegerField(label=_("Số tiền (đồng)"), min_value=1, max_value=10**15)
     method = forms.ChoiceField(label=_("Hình thức"), choices=Payment.Method.choices)
@@ -122,6 +153,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     "submit_supplement": SupplementForm,
     "forward": ForwardForm,
     "approve": ApproveForm,
+    "request_payment": PaymentRequestForm,
     "record_payment": PaymentForm,
     "return_result": ReturnForm,
     "apologise": ApologyForm,
@@ -132,4 +164,6 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
 def action_form(action: str, dossier, data=None, files=None) -> ActionForm:
     """The form of `action`, bound to `data` (and `files`) or filled with the dossier's version."""
     form_class = ACTION_FORMS.get(action, ActionForm)
-    return form_class(data, files, action=action, initial={"version": dossier.version})
+    return form_class(
+        data, files, action=action, dossier=dossier, initial={"version": dossier.version}
+    )

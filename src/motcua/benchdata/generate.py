@@ -68,7 +68,7 @@ EVENT_COLUMNS = ["dossier_id", "action", "actor_id", "actor_label", "at", "from_
                  "data"]  # fmt: skip
 DOCUMENT_COLUMNS = ["dossier_id", "required_document_id", "name", "kind", "count", "source",
                     "file", "added_at"]  # fmt: skip
-FEE_COLUMNS = ["dossier_id", "name", "amount"]
+FEE_COLUMNS = ["dossier_id", "name", "amount", "unit_amount", "condition", "included", "quantity"]
 PAYMENT_COLUMNS = ["dossier_id", "amount", "method", "receipt_number", "reference", "paid_at"]
 RESULT_COLUMNS = ["dossier_id", "kind", "number", "note", "electronic", "file", "signed_by_id",
                   "at"]  # fmt: skip
@@ -290,7 +290,7 @@ class AgencyFiller:
         for doc_id, name, kind, source, file in life.documents:
             tables.documents.add((pk, doc_id, name, kind, 1, source, file, db_instant(submitted)))
         for name, amount in life.fees:
-            tables.fees.add((pk, name, amount))
+            tables.fees.add((pk, name, amount, amount, "always", 0, 1))  # lines always charged
         paid = {"online": 0, "desk": 0}
         results = []
         for event, from_status, to_status, from_agency, to_agency, step in happened:

@@ -9,14 +9,21 @@ from rest_framework.response import Response
 from motcua.agencies.api import AgencyCodeField
 from motcua.agencies.models import StaffRole
 from motcua.catalog import selectors, services
-from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
 from motcua.core.errors import RuleBroken
 
 
 class FeeSerializer(serializers.Serializer):
+    """A fee line: `amount` once (`always`), for each copy asked beyond the `included` ones
+    (`per_extra_copy`), or when the officer chooses it (`chosen`)."""
+
     name = serializers.CharField(max_length=255)
     amount = serializers.IntegerField(min_value=0, max_value=10**15)
     note = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
+    condition = serializers.ChoiceField(
+        choices=FeeItem.Condition.choices, default=FeeItem.Condition.ALWAYS
+    )
+    included = serializers.IntegerField(min_value=0, max_value=1000, default=0)
 
 
 class RequiredDocumentSerializer(serializers.Serializer):

@@ -25,7 +25,12 @@ from openpyxl.utils import get_column_letter
 from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.services import require_admin
 from motcua.catalog.models import Procedure
-from motcua.catalog.services import field_get_or_create, procedure_save, process_set
+from motcua.catalog.services import (
+    fee_line_error,
+    field_get_or_create,
+    procedure_save,
+    process_set,
+)
 from motcua.core.errors import DomainError
 from motcua.core.text import fold
 
@@ -36,6 +41,7 @@ MAX_AMOUNT = 10**15
 # Fields of a procedure the template does not carry: a re-import keeps their current values.
 KEPT_FIELDS = ("steps", "proactive_level", "form_schema")
 _DOCUMENT_FIELDS = ("name", "kind", "count", "template", "from_national_data")
+_FEE_FIELDS = ("name", "amount", "note", "condition", "included")
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,12 @@ FEES = Sheet("PhiLePhi", (
     C("name", "Tên khoản phí, lệ phí", True, "Lệ phí đăng ký khai sinh đúng hạn"),
     C("amount", "Số tiền (đồng)", True, 0, "Số nguyên đồng, 0 khi miễn: 50000 hoặc 50.000."),
     C("note", "Ghi chú", False, "Miễn lệ phí"),
+    C("condition", "Điều kiện thu", False, "luôn thu",
+      "luôn thu (mặc định); theo bản vượt: số tiền cho mỗi bản sau số bản đã gồm (ví dụ «Phí "
+      "cấp từ Phiếu thứ 3 trở đi»); khi chọn: chỉ thu khi cán bộ chọn (dịch vụ, khoản tùy chọn)."),
+    C("included", "Số bản đã gồm", False, "",
+      "Chỉ với điều kiện theo bản vượt: số bản không thu khoản này, ví dụ 2 khi thu từ Phiếu "
+      "thứ 3; mặc định 0."),
 ))
 DOCUMENTS = Sheet("ThanhPhanHoSo", (
     C("procedure", "Mã thủ tục", True, "1.001193", "Thủ tục có trong trang ThuTuc."),
@@ -160,6 +172,13 @@ SUPPLEMENT_CLOCKS = _Choices(
     {
         "resume": ["tiếp tục", "tiếp tục tính thời gian còn lại"],
         "restart": ["tính lại", "tính lại từ đầu"],
+    }
+)
+FEE_CONDITIONS = _Choices(
+    {
+        "always": ["luôn thu", "luôn", "bắt buộc"],
+        "per_extra_copy": ["theo bản vượt", "mỗi bản vượt", "theo số bản"],
+        "chosen": ["khi chọn", "khi được chọn", "tùy chọn"],
     }
 )
 KINDS = _Choices({"original": ["bản chính"], "copy": ["bản sao", "bản sao chứng thực"]})
@@ -533,12 +552,18 @@ def _read_fees(rows: list[_Row], parsed: _Parsed) -> None:
         "name": lambda v: _limited(v, "tên khoản phí", 255, required=True),
         "amount": lambda v: _integer(v, "số tiền", 0, MAX_AMOUNT),
         "note": lambda v: _limited(v, "ghi chú", 255),
+        "condition": lambda v: _choice(v, FEE_CONDITIONS, "điều kiện thu", "always"),
+        "included": lambda v: _integer(v, "số bản đã gồm", 0, 1000) if _text(v) else 0,
     }
     for procedure in parsed.procedures.values():
         procedure.fees = []
     for row in rows:
         values = _read_row(FEES, row, parsed.errors, readers)
         if values is None:
+            continue
+        error = fee_line_error(values["condition"], values["included"])
+        if error:
+            parsed.errors.append(f"{FEES.name} dòng {row.line}: {error}")
             continue
         owner = _owner(FEES, row, values.pop("procedure"), parsed)
         if owner is not None:
@@ -677,7 +702,7 @@ def _write(actor, parsed: _Parsed, summary: ImportSummary) -> None:
             data.update({name: getattr(current, name) for name in KEPT_FIELDS})
         fees = row.fees
         if fees is None:  # no PhiLePhi sheet: keep what the catalogue has
-            fees = list(current.fees.values("name", "amount", "note")) if current else []
+            fees = list(current.fees.values(*_FEE_FIELDS)) if current else []
         documents = row.documents
         if documents is None:
             documents = (

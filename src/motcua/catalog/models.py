@@ -81,12 +81,29 @@ class Procedure(models.Model):
 
 
 class FeeItem(models.Model):
-    """Phí, lệ phí: one fee line of a procedure, in integer đồng (0 when exempt)."""
+    """Phí, lệ phí: one fee line of a procedure, in integer đồng (0 when exempt).
+
+    Its `condition` says when it is charged (`dossiers/fees.py` computes what it charges): always;
+    per extra copy, `amount` for each copy asked beyond the `included` ones (e.g. 2 for "từ Phiếu
+    thứ 3 trở đi"); or only when the officer chooses it (a service or optional line)."""
+
+    class Condition(models.TextChoices):
+        ALWAYS = "always", _("luôn thu")
+        PER_EXTRA_COPY = "per_extra_copy", _("mỗi bản vượt số bản đã gồm")
+        CHOSEN = "chosen", _("khi được chọn")
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="fees")
     name = models.CharField(_("tên khoản"), max_length=255)
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    condition = models.CharField(
+        _("điều kiện thu"), max_length=16, choices=Condition.choices, default=Condition.ALWAYS
+    )
+    included = models.PositiveSmallIntegerField(
+        _("số bản đã gồm"),
+        default=0,
+        help_text=_("Thu theo bản vượt: số bản không thu khoản này (2 khi thu từ bản thứ 3)."),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

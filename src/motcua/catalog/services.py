@@ -39,6 +39,15 @@ def field_get_or_create(*, code: str, name: str = "") -> Field:
     return found
 
 
+def fee_line_error(condition: str, included: int) -> str | None:
+    """Why a fee line's condition cannot stand (the API and the import say it), or None."""
+    if condition not in FeeItem.Condition.values:
+        return f"điều kiện thu «{condition}» không hợp lệ"
+    if included and condition != FeeItem.Condition.PER_EXTRA_COPY:
+        return "số bản đã gồm chỉ dùng cho khoản thu theo bản vượt"
+    return None
+
+
 @transaction.atomic
 def procedure_save(
     *,
@@ -62,6 +71,10 @@ def procedure_save(
         )
     if Decimal(str(data.get("processing_days", 0))) < 0:
         raise RuleBroken("Thời hạn giải quyết không được âm.", fields={"processing_days": ["< 0"]})
+    for fee in fees:
+        error = fee_line_error(fee.get("condition", "always"), fee.get("included", 0))
+        if error:
+            raise RuleBroken(f"Khoản «{fee['name']}»: {error}.", fields={"fees": [error]})
     # A replacement: what the caller leaves out goes back to its default, not to the old value.
     # `is_active` is not part of the API's representation: it stays as it is unless given.
     values = {

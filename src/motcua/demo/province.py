@@ -178,7 +178,7 @@ class ProcedureSpec:
     decision: str
     published: date
     docs: tuple[Doc, ...]
-    fees: tuple[tuple, ...] = ()
+    fees: tuple[tuple, ...] = ()  # (name, amount[, note[, condition, included]])
     online: str = "full"
     reason: str = ""
     online_days: str | None = None
@@ -295,7 +295,7 @@ RECORD_FORM = {
             "title": "Số lượng phiếu",
             "minimum": 1,
             "maximum": 10,
-            "examples": [1, 2],
+            "examples": [1, 2, 3],
         },
         "muc_dich": {
             "type": "string",
@@ -460,7 +460,7 @@ PROCEDURES: list[ProcedureSpec] = [
              ID_CARD, RESIDENCE),
        fees=(("Phí cung cấp thông tin lý lịch tư pháp", 200000,
               "sinh viên, người có công: 100.000 đồng"),
-             ("Phí cấp từ Phiếu thứ 3 trở đi", 5000, "mỗi Phiếu")),
+             ("Phí cấp từ Phiếu thứ 3 trở đi", 5000, "mỗi Phiếu", "per_extra_copy", 2)),
        form=RECORD_FORM, weight=6, symbol="LLTP"),
     _p("2.000789", "Đăng ký hành nghề và cấp Thẻ công chứng viên", "CC", "tu-phap", "10",
        "Thẻ công chứng viên", "Luật Công chứng năm 2024\nNghị định 104/2025/NĐ-CP",

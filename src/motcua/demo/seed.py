@@ -85,7 +85,6 @@ class Offering:
     procedure: Procedure
     agency: Agency
     steps: list[dict]
-    fee_total: int
 
 
 @dataclass
@@ -212,6 +211,12 @@ def _performers(world: World, spec: ProcedureSpec) -> list[Unit]:
     return [unit, province.ONE_STOP]
 
 
+def fee_lines(spec: ProcedureSpec) -> list[dict]:
+    """The fee lines of a demo procedure as `procedure_save` takes them."""
+    keys = ("name", "amount", "note", "condition", "included")
+    return [{"note": "", **dict(zip(keys, fee, strict=False))} for fee in spec.fees]
+
+
 def _build_catalogue(world: World) -> None:
     for spec in province.PROCEDURES:
         units = _performers(world, spec)
@@ -220,10 +225,7 @@ def _build_catalogue(world: World) -> None:
             actor=world.admin,
             code=spec.code,
             field=field_get_or_create(code=spec.field, name=province.FIELDS[spec.field]),
-            fees=[
-                {"name": f[0], "amount": f[1], "note": f[2] if len(f) > 2 else ""}
-                for f in spec.fees
-            ],
+            fees=fee_lines(spec),
             required_documents=[
                 {
                     "name": d.name,
@@ -259,9 +261,7 @@ def _build_catalogue(world: World) -> None:
             performer = world.agencies[units[0].code] if unit == province.ONE_STOP else agency
             steps = internal_process(procedure.processing_days, agency, performer)
             process_set(actor=world.admin, procedure=procedure, agency=agency, steps=steps)
-            world.offerings.append(
-                Offering(spec, procedure, agency, steps, sum(f[1] for f in spec.fees))
-            )
+            world.offerings.append(Offering(spec, procedure, agency, steps))
 
 
 def _share(total: Decimal, fraction: str, cap: str) -> Decimal:

@@ -15,14 +15,17 @@ from decimal import Decimal
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_calendar
+from motcua.catalog.models import FeeItem
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.demo import people
 from motcua.demo.seed import Offering, SimulatedClock, World
+from motcua.dossiers.fees import dossier_fees, outstanding_amount
 from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.ratings import Criterion, Level
-from motcua.dossiers.services import dossier_act, dossier_submit, outstanding_amount
+from motcua.dossiers.services import dossier_act, dossier_submit
 
 Life = Generator[datetime, None, None]
+PER_EXTRA_COPY = FeeItem.Condition.PER_EXTRA_COPY
 
 SUPPLEMENT_ITEMS = [
     "Bản sao giấy tờ chứng minh quan hệ nhân thân",
@@ -78,6 +81,16 @@ def sample_form(schema: dict, rng: random.Random, today: date) -> dict:
         else:
             answers[name] = prop.get("title", name)
     return answers
+
+
+def _copies_asked(dossier: Dossier) -> list[dict]:
+    """The copies the applicant asked for on the tờ khai (`so_luong`, Phiếu lý lịch tư pháp),
+    as the specialist sets them on the per-extra-copy fee lines."""
+    copies = dossier.form_data.get("so_luong")
+    if not isinstance(copies, int):
+        return []
+    lines = dossier_fees(dossier).adjustable
+    return [{"line": f.line, "quantity": copies} for f in lines if f.condition == PER_EXTRA_COPY]
 
 
 def _documents(offering: Offering) -> list[dict]:
@@ -177,7 +190,7 @@ def _specialist_turns(place, offering, rng, act, current, late: bool) -> Life:
         act(place.staff(offering.agency, "receiver"), "submit_supplement",
             documents=[{"name": "Giấy tờ bổ sung theo phiếu yêu cầu"}])  # fmt: skip
     if outstanding_amount(current()) > 0:
-        act(expert, "request_payment")
+        act(expert, "request_payment", fees=_copies_asked(current()))
         yield place.later(unit, rng.uniform(0.1, 2))
         act(expert, "record_payment", amount=outstanding_amount(current()),
             method=rng.choice(["online", "desk"]))  # fmt: skip

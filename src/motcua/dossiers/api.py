@@ -24,6 +24,7 @@ from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers import forms, selectors, services
 from motcua.dossiers.clock import timeliness
+from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Channel, Dossier, Status
 from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.ratings import Criterion, Level
@@ -137,6 +138,7 @@ class DossierSerializer(DossierListSerializer):
     rating = serializers.JSONField()
     timeline = EventSerializer(source="records.events", many=True)
     fees = serializers.SerializerMethodField()
+    amount_due = serializers.SerializerMethodField()
     payments = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
     results = serializers.SerializerMethodField()
@@ -160,6 +162,7 @@ class DossierSerializer(DossierListSerializer):
             "rating": dossier.rating,
             "timeline": [event.to_representation(e) for e in dossier.records["events"]],
             "fees": self.get_fees(dossier),
+            "amount_due": self.get_amount_due(dossier),
             "payments": self.get_payments(dossier),
             "documents": self.get_documents(dossier),
             "results": self.get_results(dossier),
@@ -188,7 +191,18 @@ class DossierSerializer(DossierListSerializer):
         ]  # fmt: skip
 
     def get_fees(self, dossier) -> list[dict]:
-        return [{"name": f.name, "amount": f.amount} for f in dossier.records["fees"]]
+        """API.md `{name, amount}` per line, `amount` being what the line charges this dossier,
+        with how: the unit amount, condition, included copies and quantity."""
+        return [
+            {"line": f.line, "name": f.name, "amount": f.amount, "unit_amount": f.unit_amount,
+             "condition": f.condition, "included": f.included, "quantity": f.quantity}
+            for f in dossier_fees(dossier).lines
+        ]  # fmt: skip
+
+    def get_amount_due(self, dossier) -> dict:
+        """`{total, paid, owed}` in đồng, as `dossiers/fees.py` computes them."""
+        due = dossier_fees(dossier)
+        return {"total": due.total, "paid": due.paid, "owed": due.owed}
 
     def get_payments(self, dossier) -> list[dict]:
         return [
@@ -221,6 +235,15 @@ class DossierSerializer(DossierListSerializer):
         return dossier.allowed
 
 
+class FeeChoiceSerializer(serializers.Serializer):
+    """A fee line the officer sets when asking for payment: its number in the dossier's `fees`
+    and the copies asked for (per extra copy) or 1/0 (chosen or not); the rule checks the values
+    (422)."""
+
+    line = serializers.IntegerField()
+    quantity = serializers.IntegerField()
+
+
 class ActionSerializer(serializers.Serializer):
     """Input of an action: the version read, a note, and what the action needs."""
 
@@ -234,6 +257,7 @@ class ActionSerializer(serializers.Serializer):
     number = serializers.CharField(max_length=64, required=False)
     electronic = serializers.BooleanField(required=False)
     amount = serializers.IntegerField(required=False, min_value=1, max_value=10**15)
+    fees = FeeChoiceSerializer(many=True, required=False, max_length=100)
     method = serializers.CharField(max_length=16, required=False)
     receipt_number = serializers.CharField(max_length=64, required=False)
     reference = serializers.CharField(max_length=128, required=False)

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
-from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
 
 
 class Status(models.TextChoices):
@@ -155,11 +155,20 @@ class DossierDocument(models.Model):
 
 
 class DossierFee(models.Model):
-    """A fee line owed for the dossier (copied from the procedure at receipt), integer đồng."""
+    """A fee line of the dossier, copied from the procedure at filing, integer đồng.
+
+    `quantity` is what the officer set: copies asked for (per extra copy), 1 or 0 (a chosen line
+    chosen or not), 1 (always). `amount` is what the line charges, written by `fees.py` only."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="fees")
     name = models.CharField(max_length=255)
     amount = models.PositiveBigIntegerField()
+    unit_amount = models.PositiveBigIntegerField(default=0)
+    condition = models.CharField(
+        max_length=16, choices=FeeItem.Condition.choices, default=FeeItem.Condition.ALWAYS
+    )
+    included = models.PositiveSmallIntegerField(default=0)
+    quantity = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["dossier", "id"]

@@ -9,18 +9,11 @@ offer.
 from django.conf import settings
 
 from motcua.catalog.models import ProcessStep
+from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.selectors import citizen_id_number, staff_roles
 from motcua.dossiers.services import process_steps, roles_in, step_column
 from motcua.dossiers.workflow import APPLICANT, TRANSITIONS, Scope, Transition
-
-
-def _owed(dossier: Dossier) -> int:
-    # The API's dossier carries its lists as rows already read (`selectors.dossier_with_records`).
-    records = getattr(dossier, "records", None)
-    fees = records["fees"] if records else dossier.fees.all()
-    payments = records["payments"] if records else dossier.payments.all()
-    return sum(fee.amount for fee in fees) - sum(payment.amount for payment in payments)
 
 
 def _limit_reached(dossier: Dossier, action: str) -> bool:
@@ -32,7 +25,7 @@ def _limit_reached(dossier: Dossier, action: str) -> bool:
     if action == "rate":
         return bool(dossier.rating)
     if action == "request_payment":
-        return _owed(dossier) <= 0
+        return not dossier_fees(dossier).may_request_payment
     return False
 
 

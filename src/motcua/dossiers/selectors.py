@@ -110,7 +110,7 @@ def dossier_detail_queryset(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
 RECORD_COLUMNS = {
     "events": ("action", "actor_label", "at", "from_status", "to_status", "note", "data",
                "from_agency_code", "to_agency_code"),
-    "fees": ("name", "amount"),
+    "fees": ("name", "amount", "unit_amount", "condition", "included", "quantity"),
     "payments": ("amount", "method", "receipt_number", "paid_at"),
     "documents": ("name", "kind", "count", "source"),
     "results": ("kind", "number", "note", "electronic", "at"),

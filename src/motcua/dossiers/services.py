@@ -15,7 +15,7 @@ from functools import cache
 import jsonschema
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +30,7 @@ from motcua.core.prepared import PreparedQuery
 from motcua.core.system import system_user
 from motcua.dossiers.clock import resume_clock, start_clock, step_due, stop_clock
 from motcua.dossiers.effects import effects_batch, effects_record
+from motcua.dossiers.fees import fees_choose, filed_line, outstanding_amount
 from motcua.dossiers.models import (
     Channel,
     DailySequence,
@@ -142,7 +143,7 @@ def _fees() -> PreparedQuery:
     return PreparedQuery(
         FeeItem.objects.filter(procedure=_ANY_PROCEDURE)
         .order_by("order", "id")
-        .values_list("name", "amount"),
+        .values_list("name", "amount", "condition", "included"),
         _ANY_PROCEDURE,
     )
 
@@ -237,8 +238,7 @@ def dossier_submit(
             created_by=actor,
         )
         DossierFee.objects.bulk_create(
-            DossierFee(dossier=dossier, name=name, amount=amount)
-            for name, amount in _fees().rows(procedure.pk)
+            filed_line(dossier, *line) for line in _fees().rows(procedure.pk)
         )
         _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
         _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel})
@@ -551,22 +551,18 @@ def _reject(dossier, actor, now, params, note, calendar) -> Outcome:
     return Outcome()
 
 
-def outstanding_amount(dossier: Dossier) -> int:
-    """Fees owed less payments made, in đồng."""
-    owed = dossier.fees.aggregate(total=Sum("amount"))["total"] or 0
-    paid = dossier.payments.aggregate(total=Sum("amount"))["total"] or 0
-    return owed - paid
-
-
 def _request_payment(dossier, actor, now, params, note, calendar) -> Outcome:
-    amount = outstanding_amount(dossier)
-    if amount <= 0:
+    """The officer's quantities of per-extra-copy and chosen lines (`fees`) are recorded, then
+    the amount owed is asked for."""
+    fees = fees_choose(dossier, params.get("fees") or [])
+    if fees.owed <= 0:
         raise RuleBroken(
             _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
         )
     if dossier.procedure.payment_pauses_clock:
         stop_clock(dossier, now)
-    return Outcome({"amount": amount})
+    lines = [{"line": f.line, "quantity": f.quantity, "amount": f.amount} for f in fees.adjustable]
+    return Outcome({"amount": fees.owed, "fees": lines} if lines else {"amount": fees.owed})
 
 
 def _record_payment(dossier, actor, now, params, note, calendar) -> Outcome:

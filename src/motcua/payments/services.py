@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict, DomainError, NotFound, RuleBroken, Unavailable
+from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier, Payment, Status
 from motcua.dossiers.selectors import dossier_for
-from motcua.dossiers.services import dossier_record_online_payment, outstanding_amount, roles_in
+from motcua.dossiers.services import dossier_record_online_payment, roles_in
 from motcua.integrations.connectors import ConnectorError
 from motcua.integrations.connectors import payment as platform
 from motcua.integrations.connectors.payment_signing import signature_valid

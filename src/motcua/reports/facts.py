@@ -13,12 +13,12 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 
 from motcua.dossiers.clock import overdue_from, timeliness
+from motcua.dossiers.fees import total_in_sql
 from motcua.dossiers.models import (
     Channel,
     Dossier,
     DossierDocument,
     DossierEvent,
-    DossierFee,
     DossierResult,
     Payment,
     Status,
@@ -50,7 +50,7 @@ def facts_queryset() -> QuerySet[Dossier]:
     return Dossier.objects.annotate(
         field_id=F("procedure__field_id"),
         result_on_paper=F("procedure__result_on_paper"),
-        fees_total=_sum_of(DossierFee),
+        fees_total=total_in_sql(),
         paid_online=_sum_of(Payment, where=Q(method=Payment.Method.ONLINE)),
         paid_desk=_sum_of(Payment, where=Q(method=Payment.Method.DESK)),
         has_electronic_result=Exists(results.filter(Q(electronic=True) | ~Q(file=""))),

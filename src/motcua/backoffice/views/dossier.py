@@ -12,6 +12,7 @@ from motcua.backoffice.action_forms import action_form
 from motcua.backoffice.selectors import form_answers, printable_forms
 from motcua.core.errors import DomainError, NotFound
 from motcua.dossiers.clock import LABELS, urgency
+from motcua.dossiers.fees import dossier_fees, fees_with
 from motcua.dossiers.forms.content import handover_rows
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.permissions import allowed_actions, current_step
@@ -20,6 +21,8 @@ from motcua.dossiers.services import dossier_act
 from motcua.dossiers.workflow import TRANSITIONS, action_label
 from motcua.integrations.models import Exchange
 from motcua.integrations.reconciliation import RECONCILE_EVENT
+
+PREVIEW = "xem-truoc"  # the button that shows the amount of the quantities entered
 
 
 def _dossier(user, code: str):
@@ -62,8 +65,7 @@ def render_dossier(request: HttpRequest, code: str, failed=None, status: int = 2
         "error": error,
         "failed_label": TRANSITIONS[failed_action].label if failed_action else "",
         "answers": form_answers(dossier.procedure.form_schema, dossier.form_data),
-        "paid": sum(p.amount for p in dossier.payments.all()),
-        "owed": sum(f.amount for f in dossier.fees.all()),
+        "fees": dossier_fees(dossier),
     }
     return render(request, "office/dossier.html", context, status=status)
 
@@ -84,6 +86,12 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
     if not form.is_valid():
         message = _("Thông tin nhập chưa hợp lệ: xem các ô được đánh dấu.")
         return render_dossier(request, code, (action, form, message), status=400)
+    if PREVIEW in request.POST and hasattr(form, "fees_due"):  # the amount, nothing asked yet
+        try:
+            form.fees_due = fees_with(form.fees_due, form.choices())
+        except DomainError as refusal:
+            return render_dossier(request, code, (action, form, refusal.detail), refusal.status)
+        return render_dossier(request, code, (action, form, None))
     try:
         dossier_act(actor=request.user, code=code, action=action, **form.params())
     except DomainError as refusal:

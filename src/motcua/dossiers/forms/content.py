@@ -16,6 +16,7 @@ from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
 from motcua.dossiers.clock import LABELS, timeliness
+from motcua.dossiers.fees import Condition, dossier_fees
 from motcua.dossiers.models import Dossier, DossierEvent
 
 DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)
@@ -135,6 +136,19 @@ def _documents_table(dossier: Dossier) -> dict:
     return table(["STT", "Tên giấy tờ", "Bản chính / bản sao", "Số lượng"], [0.5, 5, 1.6, 1], rows)
 
 
+def _fees_text(dossier: Dossier) -> str:
+    """The lines that apply and their total, as `dossiers/fees.py` computes them."""
+    fees = dossier_fees(dossier)
+    if not fees.total:
+        return "Không thu phí, lệ phí"
+    lines = [
+        f"{f.name}{f' ({f.quantity} bản)' if f.condition == Condition.PER_EXTRA_COPY else ''}: "
+        f"{f.amount} đồng"
+        for f in fees.applying
+    ]
+    return f"{'; '.join(lines)}. Tổng cộng: {fees.total} đồng"
+
+
 def receipt(dossier: Dossier) -> Form:
     """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
     title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
@@ -160,6 +174,7 @@ def receipt(dossier: Dossier) -> Form:
                 vn_datetime(dossier.original_due_at or dossier.due_at),
             ),
             line("6. Hình thức nộp hồ sơ", dossier.get_channel_display()),
+            line("7. Phí, lệ phí", _fees_text(dossier)),
             para(
                 "Khi đến nhận kết quả, người nộp mang theo Giấy tiếp nhận này. Tra cứu tình trạng "
                 "hồ sơ bằng mã hồ sơ và số định danh tại Cổng dịch vụ công của tỉnh."

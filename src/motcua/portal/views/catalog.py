@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Field, Procedure
 from motcua.catalog.selectors import procedure_detail_queryset, procedure_search
+from motcua.dossiers.fees import procedure_fees
 
 PAGE_SIZE = 20
 LEVELS = [(value, label) for value, label in Procedure.Level.choices]
@@ -49,6 +50,7 @@ def procedure_page(request: HttpRequest, code: str) -> HttpResponse:
         "portal/procedure.html",
         {
             "procedure": procedure,
+            "fees": procedure_fees(procedure),
             "online": procedure.online_level != Procedure.OnlineLevel.INFO,
             "agencies": procedure.agencies.filter(merged_into__isnull=True).order_by("path"),
         },

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from motcua.core.errors import DomainError
 from motcua.core.uploads import validate_scan
 from motcua.dossiers.clock import LABELS, timeliness
+from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
-from motcua.dossiers.services import dossier_act, outstanding_amount
+from motcua.dossiers.services import dossier_act
 from motcua.dossiers.workflow import action_label
 from motcua.portal.views.citizen import citizen_required, refused
 
@@ -38,7 +39,8 @@ def detail_context(request: HttpRequest, code: str) -> dict:
         "timeline": [(event, action_label(event.action)) for event in events],
         "supplement": requests[-1] if requests else None,
         "can_supplement": dossier.status == Status.SUPPLEMENT_REQUESTED,
-        "owed": outstanding_amount(dossier) if dossier.status == Status.AWAITING_PAYMENT else 0,
+        "fees": (fees := dossier_fees(dossier)),
+        "owed": fees.owed if dossier.status == Status.AWAITING_PAYMENT else 0,
         "can_rate": dossier.status in {Status.RETURNED, Status.REJECTED} and not dossier.rating,
         "can_withdraw": dossier.status not in {Status.REFUSED, Status.RETURNED, Status.REJECTED,
                                                Status.WITHDRAWN, Status.RESULT_READY},
