@@ -74,11 +74,12 @@ def test_supplement_result_and_apology_say_what_the_applicant_needs(
     code = dossier["code"]
     assert subjects == [
         f"Hồ sơ {code} cần bổ sung, hoàn thiện",
+        f"Hồ sơ {code} đã được bổ sung",
         f"Hồ sơ {code} đã được tiếp nhận",
         f"Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}",
         f"Hồ sơ {code} đã có kết quả",
-    ]  # submit, submit_supplement and forward have no template: nothing for them
-    supplement, _, apology, result = (text_of(m) for m in smtp.messages)
+    ]  # submit and forward have no template: nothing for them
+    supplement, _, _, apology, result = (text_of(m) for m in smtp.messages)
     assert "Nội dung cần bổ sung: Thiếu bản sao giấy chứng sinh" in supplement
     assert "Giấy tờ cần bổ sung: Giấy chứng sinh" in supplement
     assert "Lý do: Cần xác minh thông tin với xã khác" in apology
@@ -89,10 +90,10 @@ def test_supplement_result_and_apology_say_what_the_applicant_needs(
     texts = [m["text"] for m in phone_inbox(connected) if m["channel"] == "sms"]
     assert texts[0] == (
         f"Hồ sơ {code} cần bổ sung, hoàn thiện: Thiếu bản sao giấy chứng sinh. "
-        "Liên hệ Bộ phận Một cửa UBND xã Hy Cương."
-    )
-    assert "chậm trả kết quả do Cần xác minh thông tin với xã khác" in texts[2]
-    assert Notification.objects.count() == 12
+        f"Nộp bổ sung trực tuyến tại http://127.0.0.1:8000/ca-nhan/ho-so/{code}/"
+    )  # filed online: supplemented online (a desk dossier is asked to contact the desk)
+    assert "chậm trả kết quả do Cần xác minh thông tin với xã khác" in texts[3]
+    assert Notification.objects.count() == 15
     assert set(Notification.objects.values_list("state", flat=True)) == {"sent", "delivered"}
 
 

@@ -56,17 +56,17 @@ def agency_ids_under(paths: set[str]) -> set[int]:
 
 
 def role_scopes(user) -> dict[str, set[int]]:
-    """Role → agencies where the user acts in that role: where they hold it and the units below.
+    """Role → agencies where the user acts in that role: exactly where they hold it (the units
+    below are read, `scope_agencies`, not acted on: `dossiers.services.roles_in`).
 
-    Two queries whatever the number of roles; a superuser holds every role everywhere.
+    One query whatever the number of roles; a superuser holds every role everywhere.
     """
-    agencies = list(Agency.objects.values_list("id", "path"))
     if user.is_superuser:
-        return {role: {agency_id for agency_id, _ in agencies} for role in StaffRole.Role.values}
+        every = set(Agency.objects.values_list("id", flat=True))
+        return {role: set(every) for role in StaffRole.Role.values}
     scopes: dict[str, set[int]] = {}
-    for prefix, role in StaffRole.objects.filter(user=user).values_list("agency__path", "role"):
-        below = {agency_id for agency_id, path in agencies if path.startswith(prefix)}
-        scopes.setdefault(role, set()).update(below)
+    for agency_id, role in StaffRole.objects.filter(user=user).values_list("agency_id", "role"):
+        scopes.setdefault(role, set()).add(agency_id)
     return scopes
 
 

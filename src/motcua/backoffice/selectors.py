@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency, StaffRole
-from motcua.agencies.selectors import agency_calendar, calendar_overrides, role_scopes
+from motcua.agencies.selectors import (
+    agency_calendar,
+    calendar_overrides,
+    role_scopes,
+    scope_agency_ids,
+)
 from motcua.catalog.models import Procedure, ProcessStep
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.dossiers.clock import PENDING, overdue_q, urgency
@@ -169,13 +174,14 @@ CHOICES_SECONDS = 60
 
 
 def filter_choices(officer: Officer) -> dict:
-    """(code, name) of the procedures and agencies to filter by: those of the officer's agencies.
+    """(code, name) of the procedures and agencies to filter by: those of the agencies whose
+    dossiers the officer reads (their own and the units below).
 
     Plain tuples, kept in the cache for a minute per scope: a service centre lists the whole
     catalogue (~2,000 procedures, ~10 ms to read on every page), and a filter list a minute old
     does no harm (the dossiers listed are always read fresh).
     """
-    scope = None if officer.user.is_superuser else sorted(set().union(*officer.scopes.values()))
+    scope = None if officer.user.is_superuser else sorted(scope_agency_ids(officer.user))
     digest = hashlib.sha256(repr(scope).encode()).hexdigest()[:32]
     return cache.get_or_set(
         f"worklist-choices:{digest}", lambda: _read_choices(scope), CHOICES_SECONDS

@@ -57,12 +57,16 @@ ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 
 
 def roles_in(actor, agency: Agency, held: list[tuple[str, str]] | None = None) -> set[str]:
-    """Roles the actor holds in `agency` or in an agency above it (`held`: `staff_roles(actor)`
-    when the caller has read it already)."""
+    """Roles the actor holds in `agency` itself, the roles they may act with on its dossiers
+    (`held`: `staff_roles(actor)` when the caller has read it already).
+
+    A role held in an agency above does not count: it lets its holder read the dossiers below
+    (`selectors.may_see`), not act on them; a province official acts on a commune's dossier only
+    at a step the process gives the province (the dossier's current agency is then theirs)."""
     if actor.is_superuser:
         return set(StaffRole.Role.values)
     held = staff_roles(actor) if held is None else held
-    return {role for path, role in held if agency.path.startswith(path)}
+    return {role for path, role in held if path == agency.path}
 
 
 def _require_role(

@@ -29,8 +29,8 @@ VARIABLES_HELP = lazy(_variables_help, str)()
 class MessageTemplateForm(forms.ModelForm):
     class Meta:
         model = MessageTemplate
-        fields = ["event", "channel", "subject", "body", "zns_template_id", "zns_params",
-                  "is_active"]  # fmt: skip
+        fields = ["event", "variant", "channel", "subject", "body", "zns_template_id",
+                  "zns_params", "is_active"]  # fmt: skip
         help_texts = {"body": VARIABLES_HELP, "zns_params": VARIABLES_HELP}
 
     def _post_clean(self) -> None:
@@ -43,8 +43,8 @@ class MessageTemplateForm(forms.ModelForm):
 @admin.register(MessageTemplate)
 class MessageTemplateAdmin(admin.ModelAdmin):
     form = MessageTemplateForm
-    list_display = ["event", "channel", "subject", "zns_template_id", "is_active"]
-    list_filter = ["event", "channel", "is_active"]
+    list_display = ["event", "variant", "channel", "subject", "zns_template_id", "is_active"]
+    list_filter = ["event", "variant", "channel", "is_active"]
 
     def save_model(self, request, obj, form, change) -> None:
         message_template_save(actor=request.user, template=obj)

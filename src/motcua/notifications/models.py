@@ -14,12 +14,36 @@ class Channel(models.TextChoices):
 
 
 class Event(models.TextChoices):
-    """Dossier actions the applicant is told about (the `action` of the timeline)."""
+    """Dossier actions the applicant is told about (the `action` of the timeline): those that
+    change what the applicant must do or when (decision 0017). Filing, forwarding between units,
+    rating and transfers after a merger change nothing for them and have no message."""
 
     RECEIVE = "receive", _("tiếp nhận hồ sơ")
     REQUEST_SUPPLEMENT = "request_supplement", _("yêu cầu bổ sung hồ sơ")
+    SUBMIT_SUPPLEMENT = "submit_supplement", _("đã nhận hồ sơ bổ sung")
+    REFUSE = "refuse", _("từ chối tiếp nhận hồ sơ")
+    REQUEST_PAYMENT = "request_payment", _("đề nghị nộp phí, lệ phí")
+    RECORD_PAYMENT = "record_payment", _("đã nhận thanh toán")
     APPROVE = "approve", _("đã có kết quả")
+    REJECT = "reject", _("không giải quyết hồ sơ")
+    RETURN_RESULT = "return_result", _("đã trả kết quả")
     APOLOGISE = "apologise", _("xin lỗi và hẹn lại ngày trả kết quả")
+    PAUSE = "pause", _("tạm dừng giải quyết")
+    RESUME = "resume", _("tiếp tục giải quyết")
+    WITHDRAW = "withdraw", _("dừng giải quyết theo đề nghị của người nộp")
+
+
+class Variant(models.TextChoices):
+    """The case a wording is for: how the dossier was filed, or how its result reaches the
+    applicant (`notifications.variants.variant_of`). The general wording ("") serves every
+    case that has no active wording of its own."""
+
+    GENERAL = "", _("mọi hồ sơ")
+    ONLINE = "online", _("hồ sơ nộp trực tuyến")
+    OFFLINE = "offline", _("hồ sơ nộp trực tiếp hoặc qua bưu chính")
+    RESULT_ONLINE = "result_online", _("kết quả điện tử, nhận trực tuyến")
+    RESULT_DESK = "result_desk", _("kết quả nhận tại Bộ phận Một cửa")
+    RESULT_POST = "result_post", _("kết quả gửi qua bưu chính công ích")
 
 
 class MessageTemplate(models.Model):
@@ -31,6 +55,9 @@ class MessageTemplate(models.Model):
 
     event = models.CharField(_("sự kiện"), max_length=32, choices=Event.choices)
     channel = models.CharField(_("kênh"), max_length=8, choices=Channel.choices)
+    variant = models.CharField(
+        _("trường hợp"), max_length=16, choices=Variant.choices, blank=True, default=""
+    )
     subject = models.CharField(_("tiêu đề thư"), max_length=255, blank=True)
     body = models.TextField(_("nội dung"), blank=True)
     zns_template_id = models.CharField(_("mã mẫu ZNS"), max_length=32, blank=True)
@@ -40,14 +67,17 @@ class MessageTemplate(models.Model):
     class Meta:
         verbose_name = _("mẫu tin nhắn")
         verbose_name_plural = _("mẫu tin nhắn")
-        ordering = ["event", "channel"]
+        ordering = ["event", "variant", "channel"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "channel"], name="one_template_per_event")
+            models.UniqueConstraint(
+                fields=["event", "channel", "variant"], name="one_template_per_event_case"
+            )
         ]
         indexes = [models.Index(fields=["event", "is_active"])]
 
     def __str__(self) -> str:
-        return f"{self.get_event_display()} — {self.get_channel_display()}"
+        case = f" ({self.get_variant_display()})" if self.variant else ""
+        return f"{self.get_event_display()}{case} — {self.get_channel_display()}"
 
 
 class Notification(models.Model):

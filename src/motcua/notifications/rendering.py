@@ -30,6 +30,13 @@ VARIABLES = {
     "note": _("ghi chú của cán bộ (lý do, nội dung cần bổ sung)"),
     "items": _("các giấy tờ, nội dung cần bổ sung"),
     "lookup_url": _("địa chỉ tra cứu hồ sơ"),
+    "dossier_url": _(
+        "trang hồ sơ của người nộp (đăng nhập VNeID): nộp bổ sung, thanh toán, tải kết quả, "
+        "đánh giá"
+    ),
+    "amount": _("số tiền còn phải nộp, như “8.000 đồng” (trống khi đã nộp đủ)"),
+    "paid": _("số tiền vừa nộp"),
+    "receipt_number": _("số biên lai"),
 }
 
 
@@ -45,16 +52,37 @@ def local_datetime(instant: datetime | None) -> str:
     return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
 
 
+def money(amount: int | None) -> str:
+    """`8.000 đồng` (dots between thousands, as Vietnamese writes it); empty for nothing."""
+    return f"{amount:,} đồng".replace(",", ".") if amount else ""
+
+
+def _owed(dossier: Dossier, event: str, data: dict) -> int | None:
+    """What the applicant owes, in đồng, by the one function that computes it: for a request,
+    the amount it gave at the event (recorded then: the worker may come after a payment); after
+    a payment, what is still owed when the message is made. None for other events."""
+    if event == "request_payment":
+        return data.get("amount")
+    if event != "record_payment":
+        return None
+    # Imported here: dossiers.services sets off this app's work (dossiers.tasks), so importing it
+    # when this module loads would go round in a circle.
+    from motcua.dossiers.services import outstanding_amount
+
+    return outstanding_amount(dossier)
+
+
 def _clean(value: str) -> str:
     return CONTROL.sub(" ", value).strip()
 
 
 def message_context(
-    dossier: Dossier, note: str, data: dict, due_at: datetime | None
+    dossier: Dossier, event: str, note: str, data: dict, due_at: datetime | None
 ) -> dict[str, str]:
     """The variables a template may use, all plain single-line strings (`due_at`: the dossier's
     as it stood at the event)."""
     base_url = settings.MOTCUA["PUBLIC_BASE_URL"].rstrip("/")
+    owed = _owed(dossier, event, data)
     values = {
         "applicant_name": dossier.applicant_name,
         "code": dossier.code,
@@ -64,6 +92,10 @@ def message_context(
         "note": note,
         "items": "; ".join(str(item) for item in data.get("items") or []),
         "lookup_url": f"{base_url}{reverse('portal-lookup')}?ma={dossier.code}",
+        "dossier_url": f"{base_url}{reverse('portal-my-dossier', args=[dossier.code])}",
+        "amount": money(owed),
+        "paid": money(data.get("amount")) if event == "record_payment" else "",
+        "receipt_number": data.get("receipt_number") or "",
     }
     return {name: _clean(str(value)) for name, value in values.items()}
 

@@ -19,6 +19,7 @@ from motcua.integrations.tasks import deliver_exchange
 from motcua.notifications.addresses import mask, normalise
 from motcua.notifications.models import Channel, MessageTemplate, Notification, OptOut
 from motcua.notifications.rendering import RenderError, message_context, render
+from motcua.notifications.variants import templates_for
 
 UNSUBSCRIBE_SALT = "motcua.notifications.unsubscribe"
 
@@ -35,15 +36,17 @@ def notify_applicant(
     """Queue the applicant's messages about `event`, in the caller's transaction (the worker's,
     which sets off a dossier change's effects: `dossiers.tasks.dossier_effects`).
 
-    One message per active template of the event whose channel the applicant can be reached on;
-    an event without templates costs one query. `due_at` is the promised date as it stood at the
-    event. Opted-out or unrenderable messages are recorded, not sent. Each message to send is an
+    One message per channel the applicant can be reached on that has an active template of the
+    event, in the wording for the dossier's case (`variants.templates_for`); an event without
+    templates costs one query. `due_at` is the promised date as it stood at the event.
+    Opted-out or unrenderable messages are recorded, not sent. Each message to send is an
     `Exchange` the worker delivers.
     """
     templates = list(MessageTemplate.objects.filter(event=event, is_active=True))
     if not templates:
         return []
-    context = message_context(dossier, note, data or {}, due_at)
+    templates = templates_for(templates, dossier, event, data or {})
+    context = message_context(dossier, event, note, data or {}, due_at)
     made = []
     for template in templates:
         raw = (
