@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.calendar import LOCAL_TZ
+from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier
 
 ENGINE = Engine(autoescape=False, loaders=[], libraries={})
@@ -65,10 +66,6 @@ def _owed(dossier: Dossier, event: str, data: dict) -> int | None:
         return data.get("amount")
     if event != "record_payment":
         return None
-    # Imported here: dossiers.services sets off this app's work (dossiers.tasks), so importing it
-    # when this module loads would go round in a circle.
-    from motcua.dossiers.services import outstanding_amount
-
     return outstanding_amount(dossier)
 
 
