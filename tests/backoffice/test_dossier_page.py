@@ -52,9 +52,10 @@ def test_each_officer_sees_only_the_actions_of_their_role_and_step(
     assert "forward" not in offered(page(office(specialist), dossier))
     act(receiver, dossier, "forward")  # now at the specialist's step
     assert "forward" in offered(page(office(specialist), dossier))
-    assert "forward" not in offered(page(office(approver), dossier))
+    assert offered(page(office(approver), dossier)) == {"request_supplement", "apologise", "pause"}
+    act(specialist, dossier, "forward")  # now at the approver's step: they decide (or send on)
     assert offered(page(office(approver), dossier)) == {
-        "request_supplement", "approve", "reject", "apologise", "pause",
+        "request_supplement", "forward", "approve", "reject", "apologise", "pause",
     }  # fmt: skip
 
 

@@ -1,10 +1,11 @@
-"""`may_see` (one dossier, checked on the row read) and `dossiers_visible_to` (the scope nested in
-list queries) are two statements of one rule: they must agree for every kind of user."""
+"""`Actor.may_see` (one dossier, checked on the row read) and `dossiers_visible_to` (the scope
+nested in list queries) are two statements of one rule: they must agree for every kind of user."""
 
 from django.contrib.auth import get_user_model
 
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import dossiers_visible_to, may_see
+from motcua.dossiers.selectors import dossiers_visible_to
 from tests.dossiers.helpers import submit
 from tests.factories import make_staff
 
@@ -26,7 +27,7 @@ def test_may_see_agrees_with_the_scoped_queryset(
     for user in users:
         for dossier in Dossier.objects.select_related("agency", "current_agency"):
             expected = dossiers_visible_to(user).filter(pk=dossier.pk).exists()
-            assert may_see(user, dossier) == expected, (user.username, dossier.code)
+            assert Actor.of(user).may_see(dossier) == expected, (user.username, dossier.code)
             seen[user.username, dossier.code] = expected
     # The cases that matter, so the comparison above is not between two empty answers.
     assert seen["tiepnhan", at_commune] and not seen["tiepnhan2", at_commune]

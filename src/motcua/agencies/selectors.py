@@ -57,7 +57,7 @@ def agency_ids_under(paths: set[str]) -> set[int]:
 
 def role_scopes(user) -> dict[str, set[int]]:
     """Role → agencies where the user acts in that role: exactly where they hold it (the units
-    below are read, `scope_agencies`, not acted on: `dossiers.services.roles_in`).
+    below are read, `scope_agencies`, not acted on: `dossiers.actors.Actor.roles_at`).
 
     One query whatever the number of roles; a superuser holds every role everywhere.
     """

@@ -23,6 +23,7 @@ from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers import forms, selectors, services
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import timeliness
 from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Channel, Dossier, Status
@@ -308,7 +309,7 @@ def list_response(view, dossiers: QuerySet[Dossier]) -> Response:
     return view.get_paginated_response(DossierListSerializer(page, many=True).data)
 
 
-# The dossier row and, of its agencies, what the resource and `may_see` read.
+# The dossier row and, of its agencies, what the resource and `Actor.may_see` read.
 DETAIL_COLUMNS = (*(field.name for field in Dossier._meta.concrete_fields),
                   "agency__code", "agency__path", "current_agency__code",
                   "current_agency__path")  # fmt: skip
@@ -331,23 +332,17 @@ def _detail_row() -> PreparedQuery:
 
 
 def detail_response(
-    user,
-    code: str,
-    scope: QuerySet[Dossier] | None = None,
-    held: list[tuple[str, str]] | None = None,
+    actor: Actor | None, code: str, scope: QuerySet[Dossier] | None = None
 ) -> Response:
-    """The dossier resource (API.md) for `user`, or within `scope` when there is no user (a
-    partner system, which takes no action). `held` is `selectors.staff_roles(user)` when the
-    caller has read it already."""
-    if held is None:
-        held = selectors.staff_roles(user) if user is not None else []
+    """The dossier resource (API.md) for `actor`, or within `scope` when there is none (a
+    partner system, which takes no action)."""
     if scope is None:
-        found = selectors.seen_by(user, _detail_row().first(code), held)
+        found = selectors.seen_by(actor, _detail_row().first(code))
     else:
-        found = selectors.dossier_for(user, code, _detail_rows(scope), held)
+        found = selectors.dossier_for(actor, code, _detail_rows(scope))
     dossier = selectors.dossier_with_records(found)
     dossier.allowed = (
-        [t.action for t in allowed_actions(user, dossier, held)] if user is not None else []
+        [t.action for t in allowed_actions(actor, dossier)] if actor is not None else []
     )
     return Response(DossierSerializer(dossier).data)
 
@@ -373,23 +368,22 @@ class DossierViewSet(viewsets.GenericViewSet):
         serializer = DossierCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        held = selectors.staff_roles(request.user)  # for filing and for the answer
+        actor = Actor.of(request.user)  # for filing and for the answer
         dossier = services.dossier_submit(
-            actor=request.user,
+            actor=actor,
             procedure=values["procedure"],
             agency=values["agency"],
             channel=values["channel"],
             applicant=dict(values["applicant"]),
             form_data=values["form_data"],
             documents=[dict(d) for d in values["documents"]],
-            held=held,
         )
-        response = detail_response(request.user, dossier.code, held=held)
+        response = detail_response(actor, dossier.code)
         response.status_code = 201
         return response
 
     def retrieve(self, request, code=None):
-        return detail_response(request.user, code)
+        return detail_response(Actor.of(request.user), code)
 
     @extend_schema(
         request=ActionSerializer,
@@ -401,11 +395,9 @@ class DossierViewSet(viewsets.GenericViewSet):
         """Perform one lifecycle action (see the transition table in docs/architecture.md)."""
         serializer = ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        held = selectors.staff_roles(request.user)  # for acting and for the answer
-        services.dossier_act(
-            actor=request.user, code=code, action=action, held=held, **serializer.validated_data
-        )
-        return detail_response(request.user, code, held=held)
+        actor = Actor.of(request.user)  # for acting and for the answer
+        services.dossier_act(actor=actor, code=code, action=action, **serializer.validated_data)
+        return detail_response(actor, code)
 
 
 @extend_schema(

@@ -9,21 +9,13 @@ from django.db.models import F, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Col
 from django.utils import timezone
 
-from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.models import Agency
 from motcua.agencies.selectors import scope_agencies
 from motcua.catalog.models import Procedure
 from motcua.core.errors import NotFound
-from motcua.core.models import Citizen
+from motcua.dossiers.actors import Actor, citizen_id_number
 from motcua.dossiers.clock import overdue_q
 from motcua.dossiers.models import Dossier, DossierEvent
-
-
-def citizen_id_number(user) -> str | None:
-    """The personal ID number of a citizen account, None for staff."""
-    if not user.is_authenticated or not user.username.startswith(Citizen.USERNAME_PREFIX):
-        return None
-    citizen = getattr(user, "citizen", None)
-    return citizen.id_number if citizen else None
 
 
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
@@ -169,62 +161,22 @@ def dossier_with_records(
     return dossier
 
 
-def staff_roles(user) -> list[tuple[str, str]]:
-    """The (agency path, role) pairs a staff member holds; none for citizens and superusers
-    (whose rights do not come from roles), without a query."""
-    if user.is_superuser or user.username.startswith(Citizen.USERNAME_PREFIX):
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(_staff_roles_sql(), [user.pk])
-        return cursor.fetchall()
-
-
-@cache
-def _staff_roles_sql() -> str:
-    """One constant statement: every API request asks, and building the ORM's join cost more
-    than the database took to answer it (bench: detail)."""
-    return (
-        f"SELECT a.path, r.role FROM {StaffRole._meta.db_table} r "  # noqa: S608
-        f"JOIN {Agency._meta.db_table} a ON a.id = r.agency_id WHERE r.user_id = %s"
-    )
-
-
-def may_see(user, dossier: Dossier, held: list[tuple[str, str]] | None = None) -> bool:
-    """Whether `dossiers_visible_to(user)` holds `dossier`, decided on the row already read.
-
-    `held` is `staff_roles(user)` when the caller has read it already."""
-    if user.is_superuser:
-        return True
-    id_number = citizen_id_number(user)
-    if id_number:
-        return dossier.applicant_id_number == id_number
-    paths = {path for path, _role in (staff_roles(user) if held is None else held)}
-    return any(
-        agency.path.startswith(prefix)
-        for agency in (dossier.agency, dossier.current_agency)
-        for prefix in paths
-    )
-
-
-def dossier_for(
-    user,
-    code: str,
-    queryset: QuerySet[Dossier] | None = None,
-    held: list[tuple[str, str]] | None = None,
-) -> Dossier:
+def dossier_for(user, code: str, queryset: QuerySet[Dossier] | None = None) -> Dossier:
     """One dossier the user may see, else NotFound (never tell that it exists elsewhere).
 
-    `queryset` says what to read with it (joins, prefetches, a lock). The dossier is found by its
-    code, then checked with `may_see`: nesting the scope in the query cost more than the rest of
-    it (bench: detail). Without a user, `queryset` is itself the scope (partner systems).
+    `user` is a user or their `Actor` already built. `queryset` says what to read with it
+    (joins, prefetches, a lock). The dossier is found by its code, then checked with
+    `Actor.may_see`: nesting the scope in the query cost more than the rest of it (bench:
+    detail). Without a user, `queryset` is itself the scope (partner systems).
     """
     found = (queryset if queryset is not None else Dossier.objects.all()).filter(code=code).first()
-    return seen_by(user, found, held)
+    return seen_by(user, found)
 
 
-def seen_by(user, found: Dossier | None, held: list[tuple[str, str]] | None = None) -> Dossier:
-    """`found` if there is one and the user (if any) may see it, else NotFound."""
-    if found is None or (user is not None and not may_see(user, found, held)):
+def seen_by(user, found: Dossier | None) -> Dossier:
+    """`found` if there is one and the user (a user or their `Actor`), if any, may see it, else
+    NotFound."""
+    if found is None or (user is not None and not Actor.of(user).may_see(found)):
         raise NotFound("Không tìm thấy hồ sơ.")
     return found
 

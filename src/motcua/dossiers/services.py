@@ -13,24 +13,25 @@ from datetime import date, datetime
 from functools import cache
 
 import jsonschema
-from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_calendar
-from motcua.catalog.models import FeeItem, Procedure, ProcessStep
+from motcua.catalog.models import FeeItem, Procedure
 from motcua.core.audit import audit_batch, audit_record
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
 from motcua.core.system import system_user
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import resume_clock, start_clock, step_due, stop_clock
 from motcua.dossiers.effects import effects_batch, effects_record
 from motcua.dossiers.fees import fees_choose, filed_line, outstanding_amount
+from motcua.dossiers.guards import NOTHING_TO_PAY, forbidden, refusal
 from motcua.dossiers.models import (
     Channel,
     DailySequence,
@@ -43,58 +44,19 @@ from motcua.dossiers.models import (
     Status,
 )
 from motcua.dossiers.ratings import checked_rating
-from motcua.dossiers.selectors import citizen_id_number, dossier_for, staff_roles
-from motcua.dossiers.workflow import (
-    APPLICANT,
-    FINAL_STATUSES,
-    TRANSITIONS,
-    Clock,
-    Scope,
-    Transition,
-)
+from motcua.dossiers.selectors import dossier_for
+from motcua.dossiers.steps import ANY_AGENCY, ANY_PROCEDURE, process_steps, step_column
+from motcua.dossiers.workflow import FINAL_STATUSES, TRANSITIONS, Clock, Transition
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
 
 
-def roles_in(actor, agency: Agency, held: list[tuple[str, str]] | None = None) -> set[str]:
-    """Roles the actor holds in `agency` itself, the roles they may act with on its dossiers
-    (`held`: `staff_roles(actor)` when the caller has read it already).
-
-    A role held in an agency above does not count: it lets its holder read the dossiers below
-    (`selectors.may_see`), not act on them; a province official acts on a commune's dossier only
-    at a step the process gives the province (the dossier's current agency is then theirs)."""
-    if actor.is_superuser:
-        return set(StaffRole.Role.values)
-    held = staff_roles(actor) if held is None else held
-    return {role for path, role in held if path == agency.path}
-
-
-def _require_role(
-    actor,
-    agency: Agency,
-    allowed: set[str] | frozenset[str],
-    what: str,
-    dossier=None,
-    held: list[tuple[str, str]] | None = None,
-) -> None:
-    roles = roles_in(actor, agency, held)
-    if dossier is not None and citizen_id_number(actor) == dossier.applicant_id_number:
-        roles.add(APPLICANT)
-    if not roles & set(allowed):
-        raise Forbidden(
-            _("Bạn không có quyền %(what)s tại %(agency)s.")
-            % {"what": what.lower(), "agency": agency.name}
-        )
-
-
-def _require_submitter(
-    actor, agency: Agency, channel: str, applicant: dict, held: list[tuple[str, str]] | None
-) -> None:
+def _require_submitter(actor: Actor, agency: Agency, channel: str, applicant: dict) -> None:
     """Officers receive at their desk; a citizen files online, only in their own name."""
-    own_id = citizen_id_number(actor)
-    if own_id is None:
-        _require_role(actor, agency, {"receiver"}, _("nhận hồ sơ"), held=held)
-    elif channel != Channel.ONLINE or applicant.get("id_number") != own_id:
+    if actor.id_number is None:
+        if "receiver" not in actor.roles_at(agency):
+            raise forbidden(_("nhận hồ sơ"), agency).error()
+    elif channel != Channel.ONLINE or applicant.get("id_number") != actor.id_number:
         raise Forbidden(_("Công dân chỉ nộp hồ sơ trực tuyến, đứng tên chính mình."))
 
 
@@ -115,49 +77,22 @@ def _next_sequence(agency: Agency, day: date) -> int:
         return cursor.fetchone()[0]
 
 
-def steps_in_order(procedure_id: int, agency_id: int) -> QuerySet[ProcessStep]:
-    """The internal process of a procedure at an agency, unread: its steps in order."""
-    return ProcessStep.objects.filter(procedure=procedure_id, agency=agency_id).order_by("order")
-
-
-def process_steps(dossier: Dossier) -> list[ProcessStep]:
-    """The internal process the dossier follows, each step with its unit."""
-    return list(steps_in_order(dossier.procedure_id, dossier.agency_id).select_related("unit"))
-
-
-_ANY_PROCEDURE, _ANY_AGENCY = -1, -2  # placeholders of the prepared queries (no row has them)
-
-
-@cache
-def _step_column(column: str) -> PreparedQuery:
-    steps = steps_in_order(_ANY_PROCEDURE, _ANY_AGENCY).values_list(column)
-    return PreparedQuery(steps, _ANY_PROCEDURE, _ANY_AGENCY)
-
-
-def step_column(dossier: Dossier, column: str) -> list:
-    """One column of the steps the dossier follows, in order: the query is compiled once per
-    process (every receipt reads the units, every dossier resource the roles; bench: create)."""
-    return [
-        value for (value,) in _step_column(column).rows(dossier.procedure_id, dossier.agency_id)
-    ]
-
-
 @cache
 def _fees() -> PreparedQuery:
     return PreparedQuery(
-        FeeItem.objects.filter(procedure=_ANY_PROCEDURE)
+        FeeItem.objects.filter(procedure=ANY_PROCEDURE)
         .order_by("order", "id")
         .values_list("name", "amount", "condition", "included"),
-        _ANY_PROCEDURE,
+        ANY_PROCEDURE,
     )
 
 
 @cache
 def _offered() -> PreparedQuery:
     offers = Procedure.agencies.through.objects.filter(
-        procedure=_ANY_PROCEDURE, agency=_ANY_AGENCY
+        procedure=ANY_PROCEDURE, agency=ANY_AGENCY
     ).values_list("pk")[:1]
-    return PreparedQuery(offers, _ANY_PROCEDURE, _ANY_AGENCY)
+    return PreparedQuery(offers, ANY_PROCEDURE, ANY_AGENCY)
 
 
 def _validate_applicant(applicant: dict) -> None:
@@ -193,12 +128,12 @@ def dossier_submit(
     applicant: dict,
     form_data: dict | None = None,
     documents: list[dict] | None = None,
-    held: list[tuple[str, str]] | None = None,
 ) -> Dossier:
     """Nộp hồ sơ: create a dossier; a desk or postal one is received at once (code and due date).
 
-    `held` is `selectors.staff_roles(actor)` when the caller has read it already."""
-    _require_submitter(actor, agency, channel, applicant, held)
+    `actor` is a user or their `Actor` already built."""
+    actor = Actor.of(actor)
+    _require_submitter(actor, agency, channel, applicant)
     if agency.merged_into_id:
         raise RuleBroken(
             _("%(agency)s đã sáp nhập vào %(successor)s: nộp hồ sơ tại cơ quan mới.")
@@ -239,15 +174,15 @@ def dossier_submit(
             applicant_address=applicant.get("address") or "",
             form_data=form_data or {},
             submitted_at=now,
-            created_by=actor,
+            created_by=actor.user,
         )
         DossierFee.objects.bulk_create(
             filed_line(dossier, *line) for line in _fees().rows(procedure.pk)
         )
         _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
-        _record(dossier, actor, now, "submit", "", Status.SUBMITTED, {"channel": channel})
+        _record(dossier, actor.user, now, "submit", "", Status.SUBMITTED, {"channel": channel})
         if channel != Channel.ONLINE:  # filed at the desk or by post: received at once
-            _apply(dossier, TRANSITIONS["receive"], actor, now, {})
+            _apply(dossier, TRANSITIONS["receive"], actor.user, now, {})
         return dossier
 
 
@@ -353,49 +288,23 @@ def dossiers_move_to_successor(*, actor, source: Agency) -> int:
     return moved
 
 
-def dossier_act(
-    *,
-    actor,
-    code: str,
-    action: str,
-    version,
-    note: str = "",
-    held: list[tuple[str, str]] | None = None,
-    **params,
-) -> Dossier:
-    """Perform `action` on the dossier `code` if the actor, state and version allow it.
+def dossier_act(*, actor, code: str, action: str, version, note: str = "", **params) -> Dossier:
+    """Perform `action` on the dossier `code` unless `guards.refusal` refuses it (the actor's
+    role, the state, the version, the action's own rules).
 
-    `held` is `selectors.staff_roles(actor)` when the caller has read it already."""
+    `actor` is a user or their `Actor` already built."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise NotFound(
             _("Không có thao tác '%(action)s'.") % {"action": action}, code="unknown_action"
         )
-    held = staff_roles(actor) if held is None else held  # for seeing the dossier, for acting
+    actor = Actor.of(actor)  # for seeing the dossier, for acting
     with _changing():
-        dossier = dossier_for(actor, code, Dossier.objects.select_for_update(), held)
-        scope_agency = dossier.agency if transition.scope == Scope.RECEIVING else None
-        _require_role(
-            actor,
-            scope_agency or dossier.current_agency,
-            transition.roles,
-            transition.label,
-            dossier=dossier,
-            held=held,
-        )
-        if dossier.status not in transition.sources:
-            raise Conflict(
-                _("Không thể thực hiện '%(action)s' khi hồ sơ %(status)s.")
-                % {"action": transition.label, "status": Status(dossier.status).label},
-                code="invalid_state",
-            )
-        if version != dossier.version:
-            raise Conflict(
-                _("Hồ sơ đã được người khác cập nhật: tải lại rồi thực hiện lại."),
-                code="stale_version",
-                fields={"version": [f"hiện tại là {dossier.version}"]},
-            )
-        _apply(dossier, transition, actor, timezone.now(), {**params, "note": note})
+        dossier = dossier_for(actor, code, Dossier.objects.select_for_update())
+        refused = refusal(actor, dossier, action, {**params, "version": version, "note": note})
+        if refused is not None:
+            raise refused.error()
+        _apply(dossier, transition, actor.user, timezone.now(), {**params, "note": note})
     return dossier
 
 
@@ -441,15 +350,6 @@ def _no_extra(dossier, actor, now, params, note, calendar) -> Outcome:
     return Outcome()
 
 
-def _require_note(note: str, what: str) -> None:
-    if not note:
-        raise RuleBroken(
-            _("Cần ghi rõ %(what)s.") % {"what": what},
-            code="note_required",
-            fields={"note": [what]},
-        )
-
-
 def _receive(dossier, actor, now, params, note, calendar) -> Outcome:
     dossier.received_at = now
     start_clock(dossier, now, calendar)
@@ -469,15 +369,7 @@ def _request_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
             fields={"items": ["bắt buộc"]},
         )
     stage = "receipt" if dossier.status == Status.SUBMITTED else "processing"
-    if stage == "processing":
-        if dossier.supplement_count >= settings.MOTCUA["SUPPLEMENT_LIMIT"]:
-            raise RuleBroken(
-                _(
-                    "Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá trình giải quyết "
-                    "(Nghị định 118/2025, Điều 11)."
-                ),
-                code="supplement_limit",
-            )
+    if stage == "processing":  # within the limit (`guards`)
         dossier.supplement_count += 1
         stop_clock(dossier, now)
     return Outcome({"items": items, "stage": stage})
@@ -491,22 +383,9 @@ def _submit_supplement(dossier, actor, now, params, note, calendar) -> Outcome:
     return Outcome({"clock": "restart" if restart else "resume"})
 
 
-def _refuse(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, _("lý do từ chối tiếp nhận"))
-    return Outcome()
-
-
 def _forward(dossier, actor, now, params, note, calendar) -> Outcome:
     steps = process_steps(dossier)
     step_due_at = step_due(dossier, steps, calendar)
-    if dossier.current_step is not None and steps:
-        step = steps[dossier.current_step]
-        _require_role(
-            actor,
-            dossier.current_agency,
-            {step.role},
-            _("thực hiện bước %(step)s") % {"step": step.name},
-        )
     to_code = params.get("to_agency")
     if to_code:
         target = Agency.objects.filter(code=to_code).first()
@@ -550,7 +429,6 @@ def _approve(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _reject(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, _("lý do không giải quyết"))
     _result(dossier, actor, now, params, note, DossierResult.Kind.REFUSAL)
     return Outcome()
 
@@ -559,10 +437,8 @@ def _request_payment(dossier, actor, now, params, note, calendar) -> Outcome:
     """The officer's quantities of per-extra-copy and chosen lines (`fees`) are recorded, then
     the amount owed is asked for."""
     fees = fees_choose(dossier, params.get("fees") or [])
-    if fees.owed <= 0:
-        raise RuleBroken(
-            _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
-        )
+    if fees.owed <= 0:  # with the quantities chosen
+        raise NOTHING_TO_PAY.error()
     if dossier.procedure.payment_pauses_clock:
         stop_clock(dossier, now)
     lines = [{"line": f.line, "quantity": f.quantity, "amount": f.amount} for f in fees.adjustable]
@@ -606,10 +482,7 @@ def _return_result(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, _("lý do chậm trễ"))
     new_due = params.get("new_due_at")
-    if dossier.extended:
-        raise RuleBroken(_("Hẹn lại ngày trả kết quả chỉ được một lần."), code="already_extended")
     if not isinstance(new_due, datetime) or dossier.due_at is None or new_due <= dossier.due_at:
         raise RuleBroken(
             _("Ngày hẹn mới phải sau ngày hẹn hiện tại."),
@@ -624,7 +497,6 @@ def _apologise(dossier, actor, now, params, note, calendar) -> Outcome:
 
 
 def _pause(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, _("căn cứ tạm dừng"))
     stop_clock(dossier, now)
     return Outcome()
 
@@ -634,14 +506,7 @@ def _resume(dossier, actor, now, params, note, calendar) -> Outcome:
     return Outcome()
 
 
-def _withdraw(dossier, actor, now, params, note, calendar) -> Outcome:
-    _require_note(note, _("nội dung đề nghị dừng của người nộp"))
-    return Outcome()
-
-
 def _rate(dossier, actor, now, params, note, calendar) -> Outcome:
-    if dossier.rating:
-        raise Conflict(_("Hồ sơ đã được đánh giá."), code="already_rated")
     rating = checked_rating(params.get("rating"))
     dossier.rating = rating
     return Outcome({"rating": rating})
@@ -651,7 +516,6 @@ ACTION_HANDLERS: dict[str, Callable[..., Outcome]] = {
     "receive": _receive,
     "request_supplement": _request_supplement,
     "submit_supplement": _submit_supplement,
-    "refuse": _refuse,
     "forward": _forward,
     "approve": _approve,
     "reject": _reject,
@@ -661,7 +525,6 @@ ACTION_HANDLERS: dict[str, Callable[..., Outcome]] = {
     "apologise": _apologise,
     "pause": _pause,
     "resume": _resume,
-    "withdraw": _withdraw,
     "rate": _rate,
 }
 

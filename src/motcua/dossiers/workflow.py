@@ -2,6 +2,8 @@
 
 Read this table to know the lifecycle (docs/architecture.md renders it). `target` None means the
 dossier goes back to the status it had before it was put on hold (supplement, payment, pause).
+The guards of each action (role, state, version, the step's role, the limits applied once, a
+note) are beside it in `guards.GUARDS`, and `guards.refusal` says why an action is refused.
 """
 
 from dataclasses import dataclass

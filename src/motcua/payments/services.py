@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict, DomainError, NotFound, RuleBroken, Unavailable
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier, Payment, Status
 from motcua.dossiers.selectors import dossier_for
-from motcua.dossiers.services import dossier_record_online_payment, roles_in
+from motcua.dossiers.services import dossier_record_online_payment
 from motcua.integrations.connectors import ConnectorError
 from motcua.integrations.connectors import payment as platform
 from motcua.integrations.connectors.payment_signing import signature_valid
@@ -38,8 +39,9 @@ def _dossier_for_payer(actor, code: str) -> Dossier:
         if dossier is None:
             raise NotFound(_("Không tìm thấy hồ sơ."))
         return dossier
-    dossier = dossier_for(actor, code, Dossier.objects.select_related("agency", "current_agency"))
-    roles = roles_in(actor, dossier.agency) | roles_in(actor, dossier.current_agency)
+    officer = Actor.of(actor)
+    dossier = dossier_for(officer, code, Dossier.objects.select_related("agency", "current_agency"))
+    roles = officer.roles_at(dossier.agency) | officer.roles_at(dossier.current_agency)
     if not roles & HANDLING_ROLES:
         raise NotFound(_("Không tìm thấy hồ sơ."))
     return dossier

@@ -11,13 +11,15 @@ from motcua.backoffice.access import staff_required
 from motcua.backoffice.action_forms import action_form
 from motcua.backoffice.selectors import form_answers, printable_forms
 from motcua.core.errors import DomainError, NotFound
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import LABELS, urgency
 from motcua.dossiers.fees import dossier_fees, fees_with
 from motcua.dossiers.forms.content import handover_rows
 from motcua.dossiers.models import Dossier, Status
-from motcua.dossiers.permissions import allowed_actions, current_step
+from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for
 from motcua.dossiers.services import dossier_act
+from motcua.dossiers.steps import current_step
 from motcua.dossiers.workflow import TRANSITIONS, action_label
 from motcua.integrations.models import Exchange
 from motcua.integrations.reconciliation import RECONCILE_EVENT
@@ -25,8 +27,8 @@ from motcua.integrations.reconciliation import RECONCILE_EVENT
 PREVIEW = "xem-truoc"  # the button that shows the amount of the quantities entered
 
 
-def _dossier(user, code: str):
-    return dossier_for(user, code, dossier_detail_queryset(Dossier.objects.all()))
+def _dossier(actor: Actor, code: str):
+    return dossier_for(actor, code, dossier_detail_queryset(Dossier.objects.all()))
 
 
 def _status_label(status: str) -> str:
@@ -35,11 +37,12 @@ def _status_label(status: str) -> str:
 
 def render_dossier(request: HttpRequest, code: str, failed=None, status: int = 200):
     """The page; `failed` = (action, bound form, error message) keeps the officer's input."""
-    dossier = _dossier(request.user, code)
+    actor = Actor.of(request.user)
+    dossier = _dossier(actor, code)
     failed_action, failed_form, error = failed or (None, None, None)
     actions = [
         (t, failed_form if t.action == failed_action else action_form(t.action, dossier))
-        for t in allowed_actions(request.user, dossier)
+        for t in allowed_actions(actor, dossier)
     ]
     left = urgency(dossier, agency_calendar(dossier.agency))
     timeline = [
@@ -81,7 +84,8 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
     """Perform one action through `dossier_act`; a refusal re-renders the page with the input."""
     if action not in TRANSITIONS:
         raise NotFound(_("Không có thao tác này."))
-    dossier = _dossier(request.user, code)
+    actor = Actor.of(request.user)
+    dossier = _dossier(actor, code)
     form = action_form(action, dossier, request.POST, request.FILES)
     if not form.is_valid():
         message = _("Thông tin nhập chưa hợp lệ: xem các ô được đánh dấu.")
@@ -93,7 +97,7 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
             return render_dossier(request, code, (action, form, refusal.detail), refusal.status)
         return render_dossier(request, code, (action, form, None))
     try:
-        dossier_act(actor=request.user, code=code, action=action, **form.params())
+        dossier_act(actor=actor, code=code, action=action, **form.params())
     except DomainError as refusal:
         return render_dossier(request, code, (action, form, refusal.detail), refusal.status)
     messages.success(request, _("Đã thực hiện: %(label)s.") % {"label": TRANSITIONS[action].label})
@@ -103,7 +107,7 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
 @staff_required
 def document_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """A scanned document, only to officers who may see the dossier."""
-    dossier = _dossier(request.user, code)
+    dossier = _dossier(Actor.of(request.user), code)
     document = next((d for d in dossier.documents.all() if d.pk == pk and d.file), None)
     if document is None:
         raise NotFound(_("Không tìm thấy tệp."))

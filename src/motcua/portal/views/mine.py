@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
 from motcua.core.uploads import validate_scan
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import LABELS, timeliness
 from motcua.dossiers.fees import dossier_fees
 from motcua.dossiers.models import Dossier, Status
+from motcua.dossiers.permissions import allowed_actions
 from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
 from motcua.dossiers.services import dossier_act
@@ -29,7 +31,9 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
 
 def detail_context(request: HttpRequest, code: str) -> dict:
     """What the dossier page shows and which of the citizen's actions it offers."""
-    dossier = dossier_for(request.user, code, dossier_detail_queryset(Dossier.objects.all()))
+    actor = Actor.of(request.user)
+    dossier = dossier_for(actor, code, dossier_detail_queryset(Dossier.objects.all()))
+    allowed = {t.action for t in allowed_actions(actor, dossier)}
     events = list(dossier.events.all())
     requests = [e for e in events if e.action == "request_supplement"]
     return {
@@ -38,12 +42,11 @@ def detail_context(request: HttpRequest, code: str) -> dict:
         "timeliness_label": LABELS.get(when, ""),
         "timeline": [(event, action_label(event.action)) for event in events],
         "supplement": requests[-1] if requests else None,
-        "can_supplement": dossier.status == Status.SUPPLEMENT_REQUESTED,
+        "can_supplement": "submit_supplement" in allowed,
         "fees": (fees := dossier_fees(dossier)),
         "owed": fees.owed if dossier.status == Status.AWAITING_PAYMENT else 0,
-        "can_rate": dossier.status in {Status.RETURNED, Status.REJECTED} and not dossier.rating,
-        "can_withdraw": dossier.status not in {Status.REFUSED, Status.RETURNED, Status.REJECTED,
-                                               Status.WITHDRAWN, Status.RESULT_READY},
+        "can_rate": "rate" in allowed,
+        "can_withdraw": "withdraw" in allowed,
         "criteria": Criterion.choices,
         "levels": Level.choices,
     }  # fmt: skip
