@@ -59,6 +59,22 @@ def test_each_officer_sees_only_the_actions_of_their_role_and_step(
     }  # fmt: skip
 
 
+def test_the_page_says_why_an_action_of_the_officer_is_not_available_now(
+    clock, procedure, commune, receiver, specialist
+):
+    dossier = file_dossier(receiver, procedure, commune, channel="desk")
+    act(receiver, dossier, "forward")
+    act(specialist, dossier, "request_supplement", items=["Giấy chứng sinh"])
+    act(receiver, dossier, "submit_supplement")
+    html = page(office(specialist), dossier)
+    assert "request_supplement" not in offered(html)
+    assert (
+        "<li>Yêu cầu bổ sung, hoàn thiện hồ sơ: Hồ sơ chỉ được yêu cầu bổ sung một lần trong quá "
+        "trình giải quyết (Nghị định 118/2025, Điều 11).</li>"
+    ) in html
+    assert "Phê duyệt kết quả:" not in html  # not theirs to take: not listed
+
+
 def test_an_action_done_through_the_page_moves_the_dossier(clock, procedure, commune, receiver):
     dossier = file_dossier(receiver, procedure, commune)
     response = post(office(receiver), dossier, "receive", note="Đủ hồ sơ")

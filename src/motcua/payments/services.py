@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.calendar import LOCAL_TZ
-from motcua.core.errors import Conflict, DomainError, NotFound, RuleBroken, Unavailable
+from motcua.core.errors import Conflict, DomainError, NotFound, Unavailable
 from motcua.dossiers.actors import Actor
 from motcua.dossiers.fees import outstanding_amount
+from motcua.dossiers.guards import NOTHING_TO_PAY
 from motcua.dossiers.models import Dossier, Payment, Status
 from motcua.dossiers.selectors import dossier_for
 from motcua.dossiers.services import dossier_record_online_payment
@@ -58,9 +59,7 @@ def _order_create(*, actor, dossier_code: str) -> PaymentOrder:
         )
     amount = outstanding_amount(dossier)
     if amount <= 0:
-        raise RuleBroken(
-            _("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."), code="nothing_to_pay"
-        )
+        raise NOTHING_TO_PAY.error()
     # One live order per dossier: an earlier page left open is no longer offered.
     dossier.payment_orders.filter(state=PaymentOrder.State.CREATED).update(
         state=PaymentOrder.State.EXPIRED

@@ -16,7 +16,7 @@ from motcua.dossiers.clock import LABELS, urgency
 from motcua.dossiers.fees import dossier_fees, fees_with
 from motcua.dossiers.forms.content import handover_rows
 from motcua.dossiers.models import Dossier, Status
-from motcua.dossiers.permissions import allowed_actions
+from motcua.dossiers.permissions import allowed_actions, unavailable
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for
 from motcua.dossiers.services import dossier_act
 from motcua.dossiers.steps import current_step
@@ -61,6 +61,7 @@ def render_dossier(request: HttpRequest, code: str, failed=None, status: int = 2
         "urgency": left,
         "urgency_label": LABELS.get(left or "", ""),
         "actions": actions,
+        "unavailable": unavailable(actor, dossier),
         "step": current_step(dossier),
         "timeline": timeline,
         "handovers": handover_rows(dossier),
