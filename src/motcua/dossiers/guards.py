@@ -33,7 +33,7 @@ class Refusal:
 
     kind: type[DomainError]
     message: Callable[[], str]
-    code: str | None = None
+    code: str
     fields: dict | None = None
 
     @property
