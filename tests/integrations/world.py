@@ -83,6 +83,11 @@ class World:
         out = self.run("shell", "-c", "from tests.integrations.world import seed; seed()")
         return out.split()[-1]
 
+    def act(self, code: str, action: str) -> None:
+        """The commune's receiver performs `action` on the dossier `code` (after `file_dossier`)."""
+        command = f"from tests.integrations.world import act; act({code!r}, {action!r})"
+        self.run("shell", "-c", command)
+
     def stop_all(self) -> None:
         for process in self.processes:
             if process.poll() is None:
@@ -104,6 +109,18 @@ def seed() -> None:
         channel="online", applicant={"id_number": "025190001234", "full_name": "Phạm Thị Nhung"},
     )  # fmt: skip
     print(dossier.code)
+
+
+def act(code: str, action: str) -> None:
+    """Run inside the installation: the receiver of `file_dossier` performs `action`."""
+    from django.contrib.auth import get_user_model
+
+    from motcua.dossiers.models import Dossier
+    from motcua.dossiers.services import dossier_act
+
+    receiver = get_user_model().objects.get(username="tiepnhan")
+    version = Dossier.objects.get(code=code).version
+    dossier_act(actor=receiver, code=code, action=action, version=version)
 
 
 @contextmanager

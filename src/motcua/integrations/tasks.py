@@ -55,6 +55,13 @@ def deliver_exchange(exchange_id: int) -> None:
     exchange = Exchange.objects.filter(pk=exchange_id, state=Exchange.State.PENDING).first()
     if exchange is None:
         return
+    newer = _superseded_by(exchange)
+    if newer is not None:
+        Exchange.objects.filter(pk=exchange.pk, state=Exchange.State.PENDING).update(
+            state=Exchange.State.ACKNOWLEDGED, response={"superseded_by": newer},
+            updated_at=timezone.now(),
+        )  # fmt: skip
+        return
     try:
         answer = SENDERS[exchange.system](exchange)
     except ConnectorError as error:
@@ -68,6 +75,24 @@ def deliver_exchange(exchange_id: int) -> None:
         response=answer,
         updated_at=timezone.now(),
     )
+
+
+def _superseded_by(exchange: Exchange) -> str | None:
+    """The key of a newer state of the same dossier that the system acknowledged already.
+
+    A message carrying the dossier's whole state and its `version` (the portal's syncs) is then
+    not sent: sent after the newer one it would put the system back (issue 14: a retry after a
+    crash did). Two such messages in flight at once are the receiver's to order: the portal
+    ignores a version older than the one it holds.
+    """
+    version = exchange.payload.get("version")
+    if version is None:
+        return None
+    newer = Exchange.objects.filter(
+        dossier_id=exchange.dossier_id, system=exchange.system, state=Exchange.State.ACKNOWLEDGED,
+        payload__version__gt=version,
+    ).values_list("idempotency_key", flat=True)  # fmt: skip
+    return next((str(key) for key in newer[:1]), None)
 
 
 @transaction.atomic
