@@ -4,6 +4,8 @@ when the backoff is over, one probe at a time → closed on an answer, longer op
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone
 
 from motcua.integrations.breaker import (
@@ -70,3 +72,17 @@ def test_a_failed_probe_opens_it_for_twice_as_long_up_to_the_cap(db):
         assert state(now) == OPEN
         waits.append((CircuitBreaker.objects.get(system=SYSTEM).retry_at - now).total_seconds())
     assert waits == [20, 25, 25]
+
+
+def test_the_admin_shows_each_systems_breaker_read_only(db):
+    user = get_user_model().objects.create_superuser("sieuquantri", "a@example.vn", "x")
+    browser = Client()
+    browser.force_login(user)
+    for _ in range(3):
+        breaker_failure(SYSTEM)
+    page = browser.get("/admin/integrations/circuitbreaker/").content.decode()
+    assert "Cổng Dịch vụ công quốc gia" in page and "ngắt: tạm ngừng gửi" in page
+    assert "Tin nhắn cho người nộp" in page and "đóng: gửi bình thường" in page
+    change = browser.post(f"/admin/integrations/circuitbreaker/{SYSTEM}/change/", {"failures": 0})
+    assert change.status_code == 403
+    assert CircuitBreaker.objects.get(system=SYSTEM).failures == 3

@@ -19,10 +19,16 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.integrations.models import CircuitBreaker
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
+LABELS = {
+    CLOSED: _("đóng: gửi bình thường"),
+    OPEN: _("ngắt: tạm ngừng gửi, chờ đến giờ thử lại"),
+    HALF_OPEN: _("chờ thử: lần gửi tới là lần thử lại"),
+}
 
 
 def breaker_state(breaker: CircuitBreaker | None, now: datetime) -> str:

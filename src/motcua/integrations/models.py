@@ -202,7 +202,9 @@ class CircuitBreaker(models.Model):
     until a probe after a backoff (`integrations.breaker`). In the database, so that every worker
     process shares it."""
 
-    system = models.CharField(_("hệ thống"), max_length=32, primary_key=True)
+    system = models.CharField(
+        _("hệ thống"), max_length=32, primary_key=True, choices=Exchange.System.choices
+    )
     failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
     trips = models.PositiveIntegerField(_("số lần ngắt liên tiếp"), default=0)
     retry_at = models.DateTimeField(_("thử lại lúc"), null=True, blank=True)
