@@ -75,7 +75,9 @@ def deliver_exchange(exchange_id: int) -> None:
         return
     held_until = breaker_admit(exchange.system)
     if held_until is not None:
-        delivery_enqueue(exchange, run_after=held_until)
+        with transaction.atomic():  # touched, so that requeue-pending sees it is not stranded
+            Exchange.objects.filter(pk=exchange.pk).update(updated_at=timezone.now())
+            delivery_enqueue(exchange, run_after=held_until)
         return
     try:
         answer = SENDERS[exchange.system](exchange)
