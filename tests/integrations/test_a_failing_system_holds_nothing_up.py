@@ -46,8 +46,10 @@ def test_the_sms_and_the_report_go_on_while_the_portal_hangs(frozen_portal_world
     try:
         code = world.file_dossier(sms=True)
         world.start("worker", "--interval", "0.1", log="worker.log")
+        sms = ("notifications", "receive", "acknowledged", 1)
+        wait_until(lambda: sms in [row[:4] for row in exchanges(world, code)], "the SMS")
         inbox = f"{messaging.url}/messages?phone={PHONE}"
-        wait_until(lambda: call("GET", inbox, key=messaging.key).json()["messages"], "the SMS")
+        assert len(call("GET", inbox, key=messaging.key).json()["messages"]) == 1
         counted = "SELECT count(*) FROM reports_dossierfact f JOIN dossiers_dossier d"
         assert world.query(f"{counted} ON d.id = f.dossier_id WHERE d.code = ?", code) == [(1,)]
         # Listed, and the portal's first sync still hanging: nothing waited behind it.
