@@ -198,18 +198,23 @@ MOTCUA = {
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
 # transaction as the change that causes it; `motcua worker` runs it. `MOTCUA_TASK_BACKEND=rq`
 # puts the same tasks on Redis for RQ workers (`pip install motcua[redis]`; decision 0010).
+# One queue per outside system the worker delivers to (`Exchange.System`), beside the default
+# queue of the dossiers' effects and report facts: `motcua worker` runs each queue in its own
+# loop, so a system that hangs holds up nothing but its own deliveries.
+TASK_QUEUES = ["default", "national_portal", "notifications"]
 MOTCUA_TASK_BACKEND = os.environ.get("MOTCUA_TASK_BACKEND", "database")
 if MOTCUA_TASK_BACKEND == "database":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 elif MOTCUA_TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {
-        "default": {
+        name: {
             "URL": os.environ.get("MOTCUA_REDIS_URL", "redis://127.0.0.1:6379/0"),
             "DEFAULT_TIMEOUT": 300,  # seconds a job may run; every connector call times out sooner
         }
+        for name in TASK_QUEUES
     }
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 else:
     raise ImproperlyConfigured("MOTCUA_TASK_BACKEND must be 'database' or 'rq'.")
 
@@ -252,6 +257,15 @@ MOTCUA_CONNECTORS = {
         ),
         "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
     },
+}
+
+# Circuit breaker per outside system (integrations/breaker.py): after `failures` failures in a row
+# its deliveries are held back, then probed after `base_seconds`, doubled at each failed probe up
+# to `max_seconds`.
+MOTCUA_BREAKER = {
+    "failures": int(os.environ.get("MOTCUA_BREAKER_FAILURES", "5")),
+    "base_seconds": float(os.environ.get("MOTCUA_BREAKER_BASE_SECONDS", "30")),
+    "max_seconds": float(os.environ.get("MOTCUA_BREAKER_MAX_SECONDS", "600")),
 }
 
 # Citizen login: an OpenID Connect provider found by its issuer URL (VNeID; the demo simulator).

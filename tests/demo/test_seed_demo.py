@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_tasks_db.models import DBTaskResult
 from rest_framework.test import APIClient
 
 from motcua.agencies.models import Agency
@@ -12,7 +13,10 @@ from motcua.core.audit import audit_verify
 from motcua.core.codes import parse_dossier_code
 from motcua.demo.province import accounts_markdown
 from motcua.demo.seed import DEMO_PASSWORD
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, DossierEvent, PendingEffects
+from motcua.integrations.models import Exchange
+from motcua.notifications.models import Notification
+from motcua.reports.models import DossierFact
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -53,6 +57,19 @@ def test_a_demo_receiver_logs_in_and_sees_only_the_dossiers_of_their_agency(seed
     codes = [row["code"] for row in listing.json()["results"]]
     assert codes
     assert all(code.startswith("H44.05") for code in codes), codes  # Việt Trì and its communes
+
+
+def test_the_seeded_history_is_settled_not_queued(seeded):
+    """Issue 14 item 9a: the simulated months left ~2,500 tasks for the worker (syncs and
+    messages of the past) ahead of the first real dossier."""
+    assert not DBTaskResult.objects.exists()
+    assert not PendingEffects.objects.exists()
+    assert DossierFact.objects.count() == Dossier.objects.count() == 150  # counted in reports
+    syncs = Exchange.objects.filter(system=Exchange.System.NATIONAL_PORTAL)
+    assert syncs.count() == DossierEvent.objects.count()  # one per event, as the worker makes
+    assert set(syncs.values_list("state", flat=True)) == {Exchange.State.ACKNOWLEDGED}
+    assert not Exchange.objects.exclude(system=Exchange.System.NATIONAL_PORTAL).exists()
+    assert not Notification.objects.exists()  # the applicants of the past are not written to
 
 
 def test_seeding_twice_is_refused_unless_asked_to_skip(seeded):

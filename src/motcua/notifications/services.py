@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import NotFound, RuleBroken
-from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
 from motcua.integrations.models import Exchange
-from motcua.integrations.tasks import deliver_exchange
+from motcua.integrations.tasks import delivery_enqueue
 from motcua.notifications.addresses import mask, normalise
 from motcua.notifications.models import Channel, MessageTemplate, Notification, OptOut
 from motcua.notifications.rendering import RenderError, message_context, render
@@ -89,7 +88,7 @@ def _queue(
             event=template.event,
             payload={"channel": template.channel, "recipient": mask(address)},
         )
-        enqueue(deliver_exchange, notification.exchange.pk)
+        delivery_enqueue(notification.exchange)
     notification.save()
     return notification
 
