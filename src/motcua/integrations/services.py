@@ -65,6 +65,11 @@ def dossier_sync_enqueue(*, dossier: Dossier, payload: dict) -> Exchange:
 
 
 @transaction.atomic
+def dossier_sync_of_change(dossier: Dossier, change: dict) -> None:
+    """Queue the sync that a committed dossier change recorded (`dossiers.hooks`)."""
+    dossier_sync_enqueue(dossier=dossier, payload=change["sync"])
+
+
 def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
     """An administrator sends a message that was given up (dead) once more."""
     require_admin(actor, exchange.dossier.agency)

@@ -23,6 +23,24 @@ from motcua.notifications.variants import templates_for
 UNSUBSCRIBE_SALT = "motcua.notifications.unsubscribe"
 
 
+def notify_applicant_of_change(dossier: Dossier, change: dict) -> None:
+    """Queue the messages about one recorded event of a committed dossier change
+    (`dossiers.hooks`; the event, its instant and due date are those of its portal snapshot)."""
+    sync = change["sync"]
+    notify_applicant(
+        dossier=dossier,
+        event=sync["event"],
+        at=_instant(sync["at"]),
+        due_at=_instant(sync["due_at"]),
+        note=change["note"],
+        data=change["data"],
+    )
+
+
+def _instant(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 def notify_applicant(
     *,
     dossier: Dossier,
