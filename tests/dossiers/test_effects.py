@@ -103,4 +103,4 @@ def test_the_apps_above_register_what_a_change_sets_off():
     from motcua.notifications.services import notify_applicant_of_change
 
     assert len(hooks.FIRST_STEPS) == 1
-    assert hooks.CHANGE_HANDLERS == [dossier_sync_of_change, notify_applicant_of_change]
+    assert [dossier_sync_of_change, notify_applicant_of_change] == hooks.CHANGE_HANDLERS
