@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "motcua.reports"
     verbose_name = _("Báo cáo, thống kê")
+
+    def ready(self) -> None:
+        from motcua.integrations.tasks import register_acknowledged
+        from motcua.reports.services import dossier_sync_acknowledged
+
+        register_acknowledged(dossier_sync_acknowledged)

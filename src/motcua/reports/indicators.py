@@ -130,6 +130,7 @@ def _satisfaction(ctx: Context):
 
 MEASURES: dict[str, Callable[[Context], Measured]] = {
     "content_complete": _content_complete,
+    "dossier_sync": lambda ctx: (ctx.sums["synced"], _received(ctx)),
     "on_time": _on_time,
     "average_time": _average_time,
     "online_offered": _online_offered,
