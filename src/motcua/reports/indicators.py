@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
+from motcua.catalog.selectors import procedures_of
 from motcua.reports.models import Indicator, IndicatorGroup
+from motcua.reports.publication import Publication, publication_counts
 from motcua.reports.selectors import period_sums, statistics_row, subtree_ids
 
 CENT = Decimal("0.01")
@@ -61,12 +63,9 @@ class Context:
     def catalogue(self) -> dict[str, int]:
         """Counts of the active procedures the unit's agencies perform (all, online, with fees,
         with complete content)."""
-        offered = Procedure.agencies.through.objects.filter(
-            procedure=OuterRef("pk"), agency_id__in=self.agency_ids
-        )
         online = ~Q(online_level=Procedure.OnlineLevel.INFO)
         complete = Q(has_documents=True, processing_days__gt=0) & ~(Q(steps="") | Q(subjects=[]))
-        return Procedure.objects.filter(Exists(offered), is_active=True).annotate(
+        return procedures_of(self.agency_ids).filter(is_active=True).annotate(
             has_fee=Exists(FeeItem.objects.filter(procedure=OuterRef("pk"), amount__gt=0)),
             has_documents=Exists(RequiredDocument.objects.filter(procedure=OuterRef("pk"))),
         ).aggregate(
@@ -76,6 +75,11 @@ class Context:
             fee_online=Count("pk", filter=Q(has_fee=True) & online),
             complete=Count("pk", filter=complete),
         )  # fmt: skip
+
+    @cached_property
+    def publication(self) -> Publication | None:
+        """The unit's procedures published and updated on time (None: no decision recorded)."""
+        return publication_counts(self.agency_ids, self.first, self.last)
 
 
 # How many procedures had dossiers received online, and paid online, in the period: counted in
@@ -100,6 +104,14 @@ def _average_time(ctx: Context):
     resolved = ctx.stats["resolved_total"]
     days = Decimal(ctx.sums["processing_seconds"]) / 86400
     return days.quantize(CENT, ROUND_HALF_UP), resolved
+
+
+def _publish_on_time(ctx: Context):
+    return ctx.publication and ctx.publication.on_time
+
+
+def _update_on_time(ctx: Context):
+    return ctx.publication and ctx.publication.updated
 
 
 def _content_complete(ctx: Context):
@@ -129,6 +141,8 @@ def _satisfaction(ctx: Context):
 
 
 MEASURES: dict[str, Callable[[Context], Measured]] = {
+    "publish_on_time": _publish_on_time,
+    "update_on_time": _update_on_time,
     "content_complete": _content_complete,
     "dossier_sync": lambda ctx: (ctx.sums["synced"], _received(ctx)),
     "on_time": _on_time,
