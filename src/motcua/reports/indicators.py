@@ -34,7 +34,8 @@ PROVINCE_LEVELS = {Agency.Level.PROVINCE, Agency.Level.DEPARTMENT}
 
 
 def score(indicator: Indicator, numerator, denominator) -> Decimal:
-    """Points for numerator/denominator by the indicator's rule (linear, cap@T, info)."""
+    """Points of a measured indicator for numerator/denominator by its rule (linear, cap@T,
+    info); an empty denominator earns what its `when_empty` says."""
     top = indicator.max_points
     if indicator.rule == Indicator.Rule.INFO:
         return Decimal(0)

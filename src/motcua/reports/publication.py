@@ -34,8 +34,9 @@ def publication_counts(agency_ids: list[int], first: date, last: date) -> Public
     None when none of them has its publication decision recorded."""
     held = procedures_of(agency_ids).filter(published_on__isnull=False)
     lead, update = settings.MOTCUA["PUBLICATION_LEAD_DAYS"], settings.MOTCUA["NATIONAL_DB_DAYS"]
-    # A decision due on the national database in the period is at most `update` weeks older.
-    recent = Q(published_on__range=(first - timedelta(weeks=update), last))
+    # A decision due on the national database in the period is at most `update` weeks older,
+    # two more for the longest holiday (Tết).
+    recent = Q(published_on__range=(first - timedelta(weeks=update + 2), last))
     rows = list(
         held.filter(recent | Q(national_db_published_on__range=(first, last))).values_list(
             "published_on", "effective_on", "national_db_published_on"
