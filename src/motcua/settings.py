@@ -193,6 +193,13 @@ MOTCUA = {
     "POPULATION_LOOKUPS_PER_MINUTE": int(os.environ.get("MOTCUA_POPULATION_LOOKUP_RATE", "30")),
     "UPLOAD_MAX_BYTES": int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
     "FORM_BODY_MAX_BYTES": int(os.environ.get("MOTCUA_FORM_BODY_MAX_BYTES", 60 * 1024 * 1024)),
+    # Nghị định 63/2010/NĐ-CP Điều 15 as amended by Nghị định 92/2017 (verify): a province's
+    # decision publishing a procedure is dated at least 5 working days before its legal basis
+    # takes effect (20 for a ministry). The 766 index's publish_on_time.
+    "PUBLICATION_LEAD_DAYS": int(os.environ.get("MOTCUA_PUBLICATION_LEAD_DAYS", "5")),
+    # Thông tư 02/2017/TT-VPCP (verify): the procedure is published on the national procedure
+    # database within 5 working days of the decision (10 for a ministry). update_on_time.
+    "NATIONAL_DB_DAYS": int(os.environ.get("MOTCUA_NATIONAL_DB_DAYS", "5")),
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same

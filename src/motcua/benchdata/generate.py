@@ -318,6 +318,7 @@ class AgencyFiller:
             "has_result_file": any(f for _, _, f in results),
             "has_paper_only_document": any(not d[4] for d in life.documents),
             "has_reused_document": any(d[3] == "national_data" for d in life.documents),
+            "receipt_synced": False,  # no outbox exchanges in synthetic history
         }
 
     def _count(self, fact: DossierFact) -> None:

@@ -86,7 +86,12 @@ PROCEDURES = Sheet("ThuTuc", (
       "Các văn bản, mỗi văn bản một dòng."),
     C("publication_decision", "Quyết định công bố", False, "Quyết định 1024/QĐ-UBND",
       "Số, ký hiệu quyết định công bố thủ tục."),
-    C("published_on", "Ngày công bố", False, date(2025, 3, 15), "Ô ngày hoặc dd/mm/yyyy."),
+    C("published_on", "Ngày công bố", False, date(2025, 3, 15),
+      "Ngày ban hành quyết định công bố; ô ngày hoặc dd/mm/yyyy."),
+    C("effective_on", "Ngày văn bản quy định có hiệu lực", False, date(2025, 4, 1),
+      "Ngày văn bản quy phạm pháp luật quy định thủ tục có hiệu lực; ô ngày hoặc dd/mm/yyyy."),
+    C("national_db_published_on", "Ngày công khai trên CSDL quốc gia", False, date(2025, 3, 19),
+      "Ngày thủ tục được công khai trên CSDL quốc gia về TTHC; ô ngày hoặc dd/mm/yyyy."),
     C("supplement_clock", "Thời hạn sau bổ sung", False, "tiếp tục",
       "tiếp tục (mặc định: tính tiếp thời gian còn lại) hoặc tính lại (từ đầu)."),
     C("payment_pauses_clock", "Thời gian nộp phí không tính vào thời hạn", False, "không",
@@ -498,6 +503,8 @@ def _read_procedures(rows: list[_Row], known: dict[str, Agency], parsed: _Parsed
         "legal_basis": _text,
         "publication_decision": lambda v: _limited(v, "quyết định công bố", 255),
         "published_on": lambda v: _date(v, "ngày công bố"),
+        "effective_on": lambda v: _date(v, "ngày văn bản quy định có hiệu lực"),
+        "national_db_published_on": lambda v: _date(v, "ngày công khai trên CSDL quốc gia"),
         "supplement_clock": lambda v: _choice(
             v, SUPPLEMENT_CLOCKS, "thời hạn sau bổ sung", "resume"
         ),

@@ -177,6 +177,8 @@ class ProcedureSpec:
     legal: str
     decision: str
     published: date
+    effective: date
+    on_national_db: date
     docs: tuple[Doc, ...]
     fees: tuple[tuple, ...] = ()  # (name, amount[, note[, condition, included]])
     online: str = "full"
@@ -205,10 +207,29 @@ LAW_RECORD = "Luật Lý lịch tư pháp năm 2009\nNghị định 111/2010/NĐ
 LAW_SOCIAL = "Luật Người khuyết tật năm 2010\nNghị định 20/2021/NĐ-CP"
 LAW_COMPLAINT = "Luật Khiếu nại năm 2011\nNghị định 124/2020/NĐ-CP"
 
-DECISION_COMMUNE = ("Quyết định 512/QĐ-UBND", date(2025, 3, 14))
-DECISION_DISTRICT = ("Quyết định 498/QĐ-UBND", date(2025, 3, 10))
-DECISION_PROVINCE = ("Quyết định 1876/QĐ-UBND", date(2025, 8, 20))
-DECISION_LAND = ("Quyết định 2045/QĐ-UBND", date(2025, 9, 5))
+# Publication decisions: number, date, the day their legal basis took effect, the day the
+# procedures appeared on the national procedure database. Two are late, as happens: the district
+# one came 4 working days before its basis took effect (5 are due), the land one reached the
+# national database on the 7th working day (5 are due; 31 Aug-2 Sep are holidays).
+DECISION_COMMUNE = (
+    "Quyết định 512/QĐ-UBND",
+    date(2026, 3, 13),
+    date(2026, 4, 1),
+    date(2026, 3, 17),
+)
+DECISION_DISTRICT = (
+    "Quyết định 498/QĐ-UBND",
+    date(2026, 3, 9),
+    date(2026, 3, 13),
+    date(2026, 3, 12),
+)
+DECISION_PROVINCE = (
+    "Quyết định 1876/QĐ-UBND",
+    date(2026, 8, 20),
+    date(2026, 9, 3),
+    date(2026, 8, 25),
+)
+DECISION_LAND = ("Quyết định 2045/QĐ-UBND", date(2026, 9, 4), date(2026, 9, 15), date(2026, 9, 15))
 
 PARTIAL_PRESENCE = "Các bên phải có mặt để ký, điểm chỉ trước người có thẩm quyền theo quy định."
 PARTIAL_ORIGINAL = "Người yêu cầu phải xuất trình bản chính để đối chiếu khi chứng thực."
@@ -307,8 +328,9 @@ RECORD_FORM = {
 
 
 def _p(*args, decision=DECISION_COMMUNE, **kw) -> ProcedureSpec:
-    number, published = decision
-    return ProcedureSpec(*args, decision=number, published=published, **kw)
+    number, published, effective, on_national_db = decision
+    return ProcedureSpec(*args, decision=number, published=published, effective=effective,
+                         on_national_db=on_national_db, **kw)  # fmt: skip
 
 
 # fmt: off

@@ -290,6 +290,8 @@ def _build_catalogue(world: World) -> None:
             legal_basis=spec.legal,
             publication_decision=spec.decision,
             published_on=spec.published,
+            effective_on=spec.effective,
+            national_db_published_on=spec.on_national_db,
             supplement_clock=spec.supplement_clock,
             payment_pauses_clock=spec.payment_pauses,
             form_schema=spec.form,

@@ -29,6 +29,7 @@ def _sync_to_portal(exchange: Exchange) -> dict:
 
 SENDERS: dict[str, Sender] = {Exchange.System.NATIONAL_PORTAL: _sync_to_portal}
 GIVE_UP: dict[str, Callable[[Exchange], None]] = {}
+ON_ACKNOWLEDGED: list[Callable[[Exchange], None]] = []
 
 
 def register_sender(
@@ -42,6 +43,13 @@ def register_sender(
     SENDERS[system] = send
     if give_up is not None:
         GIVE_UP[system] = give_up
+
+
+def register_acknowledged(hook: Callable[[Exchange], None]) -> None:
+    """Let a higher app follow what outside systems acknowledged (called from its
+    AppConfig.ready): `hook` runs in the transaction that records an acknowledgement."""
+    if hook not in ON_ACKNOWLEDGED:
+        ON_ACKNOWLEDGED.append(hook)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -90,13 +98,16 @@ def deliver_exchange(exchange_id: int) -> None:
         _record_failure(exchange, str(error))
         return
     breaker_success(exchange.system)
-    Exchange.objects.filter(pk=exchange.pk, state=Exchange.State.PENDING).update(
-        state=Exchange.State.ACKNOWLEDGED,
-        attempts=F("attempts") + 1,
-        last_error="",
-        response=answer,
-        updated_at=timezone.now(),
-    )
+    with transaction.atomic():
+        acknowledged = Exchange.objects.filter(pk=exchange.pk, state=Exchange.State.PENDING).update(
+            state=Exchange.State.ACKNOWLEDGED,
+            attempts=F("attempts") + 1,
+            last_error="",
+            response=answer,
+            updated_at=timezone.now(),
+        )
+        for hook in ON_ACKNOWLEDGED if acknowledged else ():
+            hook(exchange)
 
 
 def _superseded_by(exchange: Exchange) -> str | None:

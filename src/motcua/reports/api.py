@@ -39,7 +39,12 @@ PERIOD_PARAMETERS = [
 @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: OpenApiTypes.OBJECT})
 @api_view(["GET"])
 def index_766_report(request) -> Response:
-    """Bộ chỉ số 766: total, the six groups and their indicators for a unit and a period."""
+    """Bộ chỉ số 766: total, the six groups and their indicators for a unit and a period.
+
+    An indicator whose data the system does not hold has `measured: false`, `points: null` and
+    `missing` (what is lacking); it adds nothing to `total`. `measured_max`, overall and per
+    group, is the sum of the measured indicators' maxima: the total is read over 100 and over it.
+    """
     return Response(index_766(*report_subject(request.user, request.query_params)))
 
 

@@ -8,6 +8,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from motcua.dossiers import hooks
-        from motcua.reports.services import dossier_facts_update
+        from motcua.integrations.tasks import register_acknowledged
+        from motcua.reports.services import dossier_facts_update, dossier_sync_acknowledged
 
         hooks.register_first_step(lambda dossier: dossier_facts_update(dossier=dossier))
+        register_acknowledged(dossier_sync_acknowledged)
