@@ -1,9 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import FeeItem, Field, Procedure, ProcessStep, RequiredDocument
+from motcua.catalog.services import process_set
 from motcua.core.audit import audit_record
+from motcua.core.errors import DomainError
 from motcua.core.text import fold
+
+STEP_FIELDS = ("name", "role", "unit", "days")
 
 
 class FeeInline(admin.TabularInline):
@@ -47,6 +52,44 @@ class ProcedureAdmin(admin.ModelAdmin):
             object_id=obj.code,
             data={"via": "admin"},
         )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not ProcessStep:
+            super().save_formset(request, form, formset, change)
+            return
+        formset.save(commit=False)  # nothing written: the admin's change message reads the lists
+        for agency, steps in _processes_edited(formset).items():
+            try:
+                process_set(actor=request.user, procedure=form.instance, agency=agency, steps=steps)
+            except DomainError as error:
+                messages.error(
+                    request,
+                    gettext("Quy trình nội bộ tại %(agency)s chưa được lưu: %(reason)s")
+                    % {"agency": agency.code, "reason": error.detail},
+                )
+
+
+def _processes_edited(formset) -> dict:
+    """The whole new process of each agency whose steps the inline changed, in step order: the
+    catalogue service replaces a process as a whole (checked and audited)."""
+    kept: dict = {}
+    touched = set()
+    for step_form in formset.forms:
+        data = step_form.cleaned_data
+        if not data:
+            continue  # an empty extra row
+        agency = data.get("agency") or step_form.instance.agency
+        if step_form.has_changed() or data.get("DELETE"):
+            touched.add(agency)
+        if not data.get("DELETE"):
+            kept.setdefault(agency, []).append(data)
+    return {
+        agency: [
+            {name: data[name] for name in STEP_FIELDS}
+            for data in sorted(kept.get(agency, []), key=lambda d: d["order"])
+        ]
+        for agency in touched
+    }
 
 
 admin.site.register(Field)

@@ -69,7 +69,9 @@ class Procedure(models.Model):
     national_db_published_on = models.DateField(
         _("ngày công khai trên CSDL quốc gia về TTHC"), null=True, blank=True
     )
-    proactive_level = models.PositiveSmallIntegerField(_("mức dịch vụ công chủ động"), null=True)
+    proactive_level = models.PositiveSmallIntegerField(
+        _("mức dịch vụ công chủ động"), null=True, blank=True
+    )
     supplement_clock = models.CharField(
         _("thời hạn sau bổ sung"), max_length=8, choices=SupplementClock.choices, default="resume"
     )
