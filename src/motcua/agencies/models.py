@@ -40,6 +40,9 @@ class Agency(models.Model):
     # Materialised path of primary keys ("/1/4/17/"): descendants are one prefix filter.
     path = models.CharField(max_length=255, db_index=True, editable=False)
     is_one_stop = models.BooleanField(_("bộ phận một cửa"), default=False)
+    # Địa danh: the place in "Hy Cương, ngày … tháng … năm …" on what the agency issues (Nghị
+    # định 30/2020); empty means the province's place (setting MOTCUA_PLACE_NAME).
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     merged_into = models.ForeignKey(
@@ -55,6 +58,11 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def place_name(self) -> str:
+        """The place the agency's documents are dated at: its own, else the province's."""
+        return self.place or settings.MOTCUA["PLACE_NAME"]
 
 
 class StaffRole(models.Model):

@@ -4,9 +4,9 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, content_negotiation_class
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 
+from motcua.core.api import FileNegotiation
 from motcua.reports.exports import statistics_pdf, statistics_xlsx
 from motcua.reports.indicators import index_766
 from motcua.reports.selectors import report_subject
@@ -14,17 +14,6 @@ from motcua.reports.statistics import tthc_statistics
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORTS = {"xlsx": (statistics_xlsx, XLSX), "pdf": (statistics_pdf, "application/pdf")}
-
-
-class ExportNegotiation(BaseContentNegotiation):
-    """JSON always: `?format=xlsx|pdf` chooses a file the view writes itself, and errors stay
-    JSON (DRF would otherwise look for a renderer named after `format`)."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
 
 
 PERIOD_PARAMETERS = [
@@ -55,7 +44,7 @@ def index_766_report(request) -> Response:
     },
 )
 @api_view(["GET"])
-@content_negotiation_class(ExportNegotiation)
+@content_negotiation_class(FileNegotiation)
 def tthc_statistics_report(request):
     """Biểu số 06: dossiers received, resolved and pending per field and level; .xlsx or PDF."""
     stats = tthc_statistics(*report_subject(request.user, request.query_params))

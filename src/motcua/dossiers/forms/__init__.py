@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from motcua.core.errors import NotFound
+from motcua.core.spreadsheets import text_row
 from motcua.dossiers.forms.content import BUILDERS, Form
 from motcua.dossiers.models import Dossier
 
@@ -57,17 +58,17 @@ def form_xlsx(form: Form) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"Mau {form.number}"
-    sheet.append([form.title])
-    sheet.append([form.reference])
+    sheet.append(text_row([form.title]))
+    sheet.append(text_row([form.reference]))
     for block in form.blocks:
         if block["kind"] == "field":
-            sheet.append([block["label"], block["value"]])
+            sheet.append(text_row([block["label"], block["value"]]))
     (lines,) = (block for block in form.blocks if block["kind"] == "table")
     sheet.append([])
-    sheet.append(lines["header"])
+    sheet.append(text_row(lines["header"]))
     header_row = sheet.max_row
     for row in lines["rows"]:
-        sheet.append(row)
+        sheet.append(text_row(row))
     sheet["A1"].font = Font(bold=True, size=14)
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from motcua.agencies.models import Agency, StaffRole
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
@@ -21,10 +23,15 @@ from motcua.dossiers.models import Dossier, DossierEvent
 DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)
 
 
+SIGN = "(Ký và ghi rõ họ tên)"
+SIGN_AND_SEAL = "(Ký, ghi rõ họ tên và đóng dấu)"
+
+
 @dataclass
 class Signature:
     title: str
     name: str = ""
+    note: str = SIGN
 
 
 @dataclass
@@ -100,20 +107,23 @@ def _require_received(dossier: Dossier, form_title: str) -> None:
         )
 
 
-def _form(dossier: Dossier, number: str, title: str, **parts) -> Form:
-    """The frame shared by every form: the desk of the receiving agency issues it today."""
-    agency = dossier.agency
-    parent = agency.parent.name if agency.parent_id else ""
-    place = settings.MOTCUA["PLACE_NAME"]
-    parts.setdefault("reference", f"Mã hồ sơ: {dossier.code}")
+def issued_by(agency: Agency, number: str, title: str, **parts) -> Form:
+    """The frame shared by every form: `agency` issues it today, printed under its parent and
+    dated at its own place."""
     return Form(
         number=number,
         title=title,
         issuer=agency.name,
-        parent=parent,
-        place_date=f"{place}, {vn_date(timezone.now())}",
+        parent=agency.parent.name if agency.parent_id else "",
+        place_date=f"{agency.place_name}, {vn_date(timezone.now())}",
         **parts,
     )
+
+
+def _form(dossier: Dossier, number: str, title: str, **parts) -> Form:
+    """A form about the dossier, issued by the desk of the receiving agency unless `agency`."""
+    parts.setdefault("reference", f"Mã hồ sơ: {dossier.code}")
+    return issued_by(parts.pop("agency", dossier.agency), number, title, **parts)
 
 
 def _applicant_lines(dossier: Dossier) -> list[dict]:
@@ -183,11 +193,9 @@ def supplement_request(dossier: Dossier) -> Form:
         "02",
         title,
         blocks=[
-            para(
-                f"Ngày {event.at.astimezone(LOCAL_TZ):%d/%m/%Y}, {dossier.agency.name} nhận hồ sơ "
-                "của:"
-            ),
+            para(f"Bộ phận tiếp nhận và trả kết quả của {dossier.agency.name}"),
             *_applicant_lines(dossier),
+            line("Ngày yêu cầu", f"{event.at.astimezone(LOCAL_TZ):%d/%m/%Y}"),
             para("Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
             items(event.data.get("items", [])),
             line("Lý do", event.note),
@@ -222,16 +230,33 @@ def refusal(dossier: Dossier) -> Form:
     )
 
 
+def head_of(agency: Agency) -> str:
+    """The name of the agency's head (thủ trưởng): its one leader (approver); empty when it has
+    none or several, as the system cannot tell which of them heads it."""
+    leaders = get_user_model().objects.filter(
+        staff_roles__agency=agency, staff_roles__role=StaffRole.Role.APPROVER
+    )
+    found = list(leaders.distinct()[:2])
+    if len(found) != 1:
+        return ""
+    return found[0].get_full_name() or found[0].get_username()
+
+
 def apology(dossier: Dossier) -> Form:
-    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (the date moves only once)."""
+    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (the date moves only once).
+
+    The responsible agency (the one processing the dossier when the apology was made) issues it
+    and its head signs it, whoever of its staff wrote it."""
     title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
     event = _last_event(dossier, "apologise", title)
+    responsible = event.to_agency or dossier.current_agency
     old_due = datetime.fromisoformat(event.data["old_due_at"])
     new_due = datetime.fromisoformat(event.data["new_due_at"])
     return _form(
         dossier,
         "04",
         title,
+        agency=responsible,
         blocks=[
             para(
                 f"{vn_date(dossier.received_at).capitalize()}, {dossier.agency.name} tiếp nhận "
@@ -240,8 +265,8 @@ def apology(dossier: Dossier) -> Form:
             ),
             line("Thời hạn trả kết quả theo Giấy tiếp nhận", vn_datetime(old_due)),
             para(
-                f"Tuy nhiên, đến nay {event.to_agency.name if event.to_agency else ''} chưa trả "
-                "kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn."
+                f"Tuy nhiên, đến nay {responsible.name} chưa trả kết quả giải quyết hồ sơ cho "
+                "Ông/Bà đúng hạn."
             ),
             line("Lý do", event.note),
             para(
@@ -251,7 +276,7 @@ def apology(dossier: Dossier) -> Form:
             line("Thời hạn trả kết quả mới", vn_datetime(new_due)),
             para("Xin trân trọng cảm ơn./."),
         ],
-        signatures=[Signature("Đại diện cơ quan giải quyết", event.actor_label)],
+        signatures=[Signature("Thủ trưởng cơ quan", head_of(responsible), SIGN_AND_SEAL)],
     )
 
 
