@@ -7,9 +7,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from motcua.catalog.models import Field
-
-from tests.integrations.helpers import run_effects
 from tests.dossiers.helpers import act
+from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 URL = "/api/v1/reports/tthc-statistics/"
