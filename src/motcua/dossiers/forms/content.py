@@ -17,7 +17,7 @@ from motcua.agencies.models import Agency, StaffRole
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
-from motcua.dossiers.deadlines import LABELS, timeliness
+from motcua.dossiers.deadlines import EARLY, LABELS, LATE, ON_TIME, timeliness
 from motcua.dossiers.models import Dossier, DossierEvent
 
 DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)
@@ -367,49 +367,64 @@ REGISTER_HEADER = [
     "Mã hồ sơ",
     "Tên thủ tục hành chính",
     "Số lượng hồ sơ (bộ)",
-    "Tên cá nhân, tổ chức",
-    "Địa chỉ, số điện thoại",
+    "Tên người nộp, địa chỉ, số điện thoại",
     "Cơ quan chủ trì giải quyết",
-    "Ngày nhận hồ sơ",
-    "Ngày hẹn trả kết quả",
-    "Ngày có kết quả hoặc văn bản trả lại",
-    "Ngày trả kết quả",
+    "Nhận hồ sơ ngày",
+    "Hẹn trả kết quả ngày",
+    "Chuyển hồ sơ đến cơ quan giải quyết ngày",
+    "Trả kết quả trước hạn",
+    "Trả kết quả đúng hạn",
+    "Trả kết quả quá hạn",
     "Ghi chú",
 ]
+REGISTER_WIDTHS = [0.5, 2.3, 2.4, 0.8, 2.2, 1.6, 1.1, 1.1, 1.2, 1.1, 1.1, 1.1, 1.3]
+RESULT_CLASSES = (EARLY, ON_TIME, LATE)
 
 
-def register(dossier: Dossier) -> Form:
-    """Mẫu 07: the dossier's line in the Sổ theo dõi hồ sơ (tracking register)."""
-    title = "SỔ THEO DÕI HỒ SƠ"
-    _require_received(dossier, title)
-    row = [
-        "1",
+def register_row(number: int, dossier: Dossier, forwards: list[DossierEvent]) -> list[str]:
+    """A dossier's line in the Sổ theo dõi hồ sơ (Mẫu 07). `forwards` are its hand-overs in
+    order: the first is when the desk passed it on, the first to another agency names the
+    agency that leads its processing (else the receiving agency does)."""
+    lead = next((e.to_agency for e in forwards if e.to_agency_id != dossier.agency_id), None)
+    judged = timeliness(dossier) if dossier.returned_at else None
+    notes = [] if dossier.returned_at else [str(dossier.get_status_display()).capitalize()]
+    if dossier.extended:
+        notes.append("Đã xin lỗi, hẹn lại ngày trả kết quả")
+    applicant = (dossier.applicant_name, dossier.applicant_address, dossier.applicant_phone)
+    return [
+        str(number),
         dossier.code,
         dossier.procedure.name,
         "01",
-        dossier.applicant_name,
-        ", ".join(p for p in (dossier.applicant_address, dossier.applicant_phone) if p),
-        dossier.current_agency.name,
+        "\n".join(part for part in applicant if part),
+        (lead or dossier.agency).name,
         short_datetime(dossier.received_at),
         short_datetime(dossier.due_at),
-        short_datetime(dossier.completed_at),
-        short_datetime(dossier.returned_at),
-        dossier.get_status_display(),
+        short_datetime(forwards[0].at if forwards else None),
+        *(short_datetime(dossier.returned_at) if judged == c else "" for c in RESULT_CLASSES),
+        "; ".join(notes),
     ]
+
+
+def register_table(rows: list[list[str]]) -> dict:
+    return table(REGISTER_HEADER, REGISTER_WIDTHS, rows, size=8)
+
+
+def register(dossier: Dossier) -> Form:
+    """Mẫu 07: the dossier's line in the Sổ theo dõi hồ sơ (tracking register); the register
+    of a desk for a period is `reports.register`."""
+    title = "SỔ THEO DÕI HỒ SƠ"
+    _require_received(dossier, title)
+    forwards = list(
+        dossier.events.filter(action="forward").select_related("to_agency").order_by("id")
+    )
     return _form(
         dossier,
         "07",
         title,
         reference=f"Bộ phận Một cửa: {dossier.agency.code}",
         landscape=True,
-        blocks=[
-            table(
-                REGISTER_HEADER,
-                [0.6, 2.4, 2.2, 0.9, 1.4, 1.8, 1.6, 1.2, 1.2, 1.2, 1.2, 1.2],
-                [row],
-                size=9,
-            )
-        ],
+        blocks=[register_table([register_row(1, dossier, forwards)])],
         signatures=[],
     )
 
