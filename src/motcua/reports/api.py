@@ -10,15 +10,14 @@ from rest_framework.response import Response
 
 from motcua.core.api import FileNegotiation
 from motcua.core.errors import DomainError
-from motcua.dossiers.forms import PDF, XLSX, form_pdf, form_xlsx
+from motcua.dossiers.forms import PDF, XLSX
 from motcua.reports.exports import statistics_pdf, statistics_xlsx
 from motcua.reports.indicators import index_766
-from motcua.reports.register import register_07
+from motcua.reports.register import FORMATS, register_file
 from motcua.reports.selectors import report_subject
 from motcua.reports.statistics import tthc_statistics
 
 EXPORTS = {"xlsx": (statistics_xlsx, XLSX), "pdf": (statistics_pdf, PDF)}
-REGISTER_EXPORTS = {"pdf": (form_pdf, PDF), "xlsx": (form_xlsx, XLSX)}
 FILE_RESPONSES = {(200, XLSX): OpenApiTypes.BINARY, (200, PDF): OpenApiTypes.BINARY}
 
 
@@ -73,12 +72,10 @@ def register_07_report(request) -> HttpResponse:
     """Mẫu 07, the desk's tracking register (sổ theo dõi hồ sơ): one line per dossier the agency
     received in the period (at most a year); PDF (default) or .xlsx."""
     fmt = request.query_params.get("format") or "pdf"
-    if fmt not in REGISTER_EXPORTS:
+    if fmt not in FORMATS:
         raise BadFormat(_("Định dạng phải là pdf hoặc xlsx."), fields={"format": [fmt]})
     agency, first, last = report_subject(request.user, request.query_params)
-    build, content_type = REGISTER_EXPORTS[fmt]
-    name = f"so-theo-doi-ho-so-{agency.code}-{first:%Y%m%d}-{last:%Y%m%d}.{fmt}"
-    return attachment(build(register_07(agency, first, last)), content_type, name)
+    return attachment(*register_file(agency, first, last, fmt))
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from motcua.agencies.models import Agency
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import RuleBroken
+from motcua.dossiers.forms import PDF, XLSX, form_pdf, form_xlsx
 from motcua.dossiers.forms.content import Form, issued_by, register_row, register_table
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.reports.periods import ONE_DAY
 
 MAX_DAYS = 366  # a year of a busy desk is a few thousand lines: longer periods are split
+FORMATS = {"pdf": (form_pdf, PDF), "xlsx": (form_xlsx, XLSX)}
 
 
 def received_in(agency: Agency, first: date, last: date):
@@ -62,3 +64,10 @@ def register_07(agency: Agency, first: date, last: date) -> Form:
         blocks=[register_table(rows)],
         signatures=[],
     )
+
+
+def register_file(agency: Agency, first: date, last: date, fmt: str) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of the register in `fmt` (a key of FORMATS)."""
+    build, content_type = FORMATS[fmt]
+    name = f"so-theo-doi-ho-so-{agency.code}-{first:%Y%m%d}-{last:%Y%m%d}.{fmt}"
+    return build(register_07(agency, first, last)), content_type, name
