@@ -26,7 +26,9 @@ class Agency(models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", _("cấp tỉnh")
         DEPARTMENT = "department", _("sở, ban, ngành")
-        DISTRICT = "district", _("cấp huyện")
+        # Districts were dissolved on 1 July 2025 (two-tier local government): the level stays
+        # for the records of before that date, which keep their agencies and codes.
+        DISTRICT = "district", _("cấp huyện (trước 01/7/2025)")
         COMMUNE = "commune", _("cấp xã")
 
     code = models.CharField(
