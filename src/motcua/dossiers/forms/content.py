@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.models import Agency
+from motcua.agencies.selectors import agency_head_name
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
@@ -230,18 +230,6 @@ def refusal(dossier: Dossier) -> Form:
     )
 
 
-def head_of(agency: Agency) -> str:
-    """The name of the agency's head (thủ trưởng): its one leader (approver); empty when it has
-    none or several, as the system cannot tell which of them heads it."""
-    leaders = get_user_model().objects.filter(
-        staff_roles__agency=agency, staff_roles__role=StaffRole.Role.APPROVER
-    )
-    found = list(leaders.distinct()[:2])
-    if len(found) != 1:
-        return ""
-    return found[0].get_full_name() or found[0].get_username()
-
-
 def apology(dossier: Dossier) -> Form:
     """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (the date moves only once).
 
@@ -276,7 +264,7 @@ def apology(dossier: Dossier) -> Form:
             line("Thời hạn trả kết quả mới", vn_datetime(new_due)),
             para("Xin trân trọng cảm ơn./."),
         ],
-        signatures=[Signature("Thủ trưởng cơ quan", head_of(responsible), SIGN_AND_SEAL)],
+        signatures=[Signature("Thủ trưởng cơ quan", agency_head_name(responsible), SIGN_AND_SEAL)],
     )
 
 
