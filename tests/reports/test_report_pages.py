@@ -135,3 +135,26 @@ def test_drilldown_refuses_an_unknown_measure(client, receiver):
     client.force_login(receiver)
 
     assert client.get("/bao-cao/ho-so/", {"measure": "nothing"}).status_code == 404
+
+
+def test_the_register_07_is_linked_and_served_from_the_report_pages(client, receiver, history):
+    client.force_login(receiver)
+    link = "/bao-cao/so-theo-doi-ho-so/?agency=H44.189"
+    assert link in client.get("/bao-cao/", NOV).content.decode()
+    assert link in client.get("/bao-cao/thong-ke/", NOV).content.decode()
+    assert "/bao-cao/so-theo-doi-ho-so/" in client.get("/mot-cua/tiep-nhan/").content.decode()
+
+    page = client.get("/bao-cao/so-theo-doi-ho-so/", NOV)
+    assert page.status_code == 200
+    assert "2 hồ sơ tiếp nhận trong kỳ" in page.content.decode()
+    pdf = client.get("/bao-cao/so-theo-doi-ho-so/", {**NOV, "format": "pdf"})
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    xlsx = client.get("/bao-cao/so-theo-doi-ho-so/", {**NOV, "format": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_register_07_page_refuses_a_year_and_a_half(client, receiver, history):
+    client.force_login(receiver)
+    page = client.get("/bao-cao/so-theo-doi-ho-so/", {"from": "2025-06-01", "format": "pdf"})
+    assert page.status_code == 422
+    assert "tối đa 366 ngày" in page.content.decode()

@@ -41,7 +41,7 @@ DEMO_PASSWORD = "MotCua@2026"
 ADMIN_USERNAME = "admin"
 RANDOM_SEED = 20260701
 HISTORY_DAYS = 120
-LEVEL_OF_PERFORMER = {"commune": "commune", "district": "district"}
+LEVEL_OF_PERFORMER = {"commune": "commune"}
 STEPS_TEXT = (
     "Bước 1: Tổ chức, cá nhân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia, trực tiếp "
     "tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính công ích.\n"
@@ -204,6 +204,7 @@ def _build_agencies(world: World) -> None:
         code=province.PROVINCE_CODE,
         name=province.PROVINCE_NAME,
         level="province",
+        place=province.PROVINCE_PLACE,
     )
     # The province's administrator creates the rest, as the IT centre would.
     root = world.agencies[province.PROVINCE_CODE]
@@ -217,6 +218,9 @@ def _build_agencies(world: World) -> None:
             parent=world.agencies[unit.parent],
             is_one_stop=unit.is_one_stop,
             works_saturday_morning=unit.works_saturday_morning,
+            place=unit.place,
+            valid_to=unit.valid_to,
+            merged_into=world.agencies[unit.merged_into] if unit.merged_into else None,
         )
 
 
@@ -243,8 +247,6 @@ def _build_staff(world: World) -> None:
 def _performers(world: World, spec: ProcedureSpec) -> list[Unit]:
     if spec.performer == "commune":
         return list(province.COMMUNES)
-    if spec.performer == "district":
-        return list(province.DISTRICTS)
     if spec.performer == "land-office":
         return [province.LAND_OFFICE, province.ONE_STOP]
     unit = province.DEPARTMENTS[spec.performer]
