@@ -71,6 +71,7 @@ class Dossier(models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "-id"]),
             models.Index(fields=["current_agency", "status", "-id"]),
+            models.Index(fields=["agency", "received_at"]),  # the desk's register (Mẫu 07)
         ]
 
     def __str__(self) -> str:
