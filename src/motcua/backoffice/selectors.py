@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.models import Agency, StaffRole
 from motcua.agencies.selectors import agency_calendar, calendar_overrides, role_scopes
 from motcua.catalog.models import Procedure, ProcessStep
+from motcua.catalog.schema_forms import answer_value
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.dossiers.deadlines import urgency
 from motcua.dossiers.models import Dossier, Status
@@ -217,6 +218,6 @@ def printable_forms(dossier: Dossier) -> list[tuple[str, str]]:
 def form_answers(schema: dict, data: dict) -> list[tuple[str, object]]:
     """(title, value) of each answer of a dossier's form, in schema order, unknown keys last."""
     properties = schema.get("properties") or {}
-    known = [(spec.get("title") or name, data[name]) for name, spec in properties.items()
-             if name in data]  # fmt: skip
+    known = [(spec.get("title") or name, answer_value(spec, data[name]))
+             for name, spec in properties.items() if name in data]  # fmt: skip
     return known + [(name, value) for name, value in data.items() if name not in properties]
