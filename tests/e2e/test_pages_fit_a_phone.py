@@ -39,6 +39,9 @@ def test_the_worklist_and_the_statistics_fit_a_360_px_phone(page, work):
     assert body_width(page) <= 360
     screenshot(page, "statistics-phone")
 
+    page.goto("/bao-cao/")
+    assert body_width(page) <= 360
+
 
 @pytest.mark.parametrize("viewport", [DESKTOP])
 def test_the_filter_button_is_a_normal_button(page, work):
