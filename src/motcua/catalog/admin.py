@@ -97,7 +97,7 @@ class ProcedureAdmin(admin.ModelAdmin):
         shown line by line; all or nothing."""
         self._require_admin(request)
         form = CatalogueUploadForm(request.POST or None, request.FILES or None)
-        errors, summary = [], None
+        errors = []
         if request.method == "POST" and form.is_valid():
             dry_run = form.cleaned_data["dry_run"]
             try:
@@ -120,7 +120,6 @@ class ProcedureAdmin(admin.ModelAdmin):
             "title": gettext("Nhập danh mục thủ tục từ tệp Excel"),
             "form": form,
             "errors": errors,
-            "summary": summary,
         }
         return TemplateResponse(request, "admin/catalog/procedure/import.html", context)
 
