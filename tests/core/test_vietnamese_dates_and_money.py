@@ -124,3 +124,10 @@ def test_the_admin_changelists_are_in_vietnamese(it_centre, url):
     for english in ("Show counts", "Hide counts", "Attempt Time", "IP Address", "Task name",
                     "Enqueued at", "Queue name", "Tasks Database Backend"):  # fmt: skip
         assert english not in html, (url, english)
+
+
+def test_the_admin_calendar_speaks_vietnamese_and_reads_day_first(it_centre):
+    script = it_centre.get("/admin/jsi18n/").content.decode()
+
+    assert '"Sunday": "Ch\\u1ee7 nh\\u1eadt"' in script  # Chủ nhật, JSON-escaped
+    assert re.search(r'"DATE_INPUT_FORMATS": \[\s*"%d/%m/%Y"', script)
