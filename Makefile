@@ -42,7 +42,7 @@ format: setup
 messages: setup
 	cd src/motcua && ../../$(BIN)/motcua makemessages --locale en --no-obsolete --add-location file \
 		--ignore 'simulators/*' --ignore 'demo/*'
-	cd src/motcua && ../../$(BIN)/motcua compilemessages --locale en
+	cd src/motcua && ../../$(BIN)/motcua compilemessages --locale en --locale vi
 
 clean:
 	rm -rf $(VENV) var

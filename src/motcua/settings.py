@@ -31,9 +31,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "axes",
+    "motcua.core.apps.AxesConfig",  # django-axes, named in Vietnamese
     "django_tasks",
-    "django_tasks_db",
+    "motcua.core.apps.TasksConfig",  # django-tasks-db, named in Vietnamese
     "motcua.core",
     "motcua.agencies",
     "motcua.catalog",
@@ -131,6 +131,8 @@ CSRF_FAILURE_VIEW = "motcua.core.error_pages.csrf_failure"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first dates (dd/mm/yyyy) in and out, "200.000" and "0,5" in Vietnamese: motcua/formats/.
+FORMAT_MODULE_PATH = ["motcua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -5,17 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0002_agency_place_district_history'),
-        ('catalog', '0004_proactive_level_optional'),
-        ('dossiers', '0004_fee_lines_with_quantity'),
+        ("agencies", "0002_agency_place_district_history"),
+        ("catalog", "0004_proactive_level_optional"),
+        ("dossiers", "0004_fee_lines_with_quantity"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(fields=['agency', 'received_at'], name='dossiers_do_agency__51a9b8_idx'),
+            model_name="dossier",
+            index=models.Index(
+                fields=["agency", "received_at"], name="dossiers_do_agency__51a9b8_idx"
+            ),
         ),
     ]
