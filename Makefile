@@ -24,6 +24,7 @@ run: setup
 test: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports
 	$(BIN)/motcua makemigrations --check --dry-run
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
@@ -41,7 +42,7 @@ format: setup
 messages: setup
 	cd src/motcua && ../../$(BIN)/motcua makemessages --locale en --no-obsolete --add-location file \
 		--ignore 'simulators/*' --ignore 'demo/*'
-	cd src/motcua && ../../$(BIN)/motcua compilemessages --locale en
+	cd src/motcua && ../../$(BIN)/motcua compilemessages --locale en --locale vi
 
 clean:
 	rm -rf $(VENV) var

@@ -31,9 +31,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "axes",
+    "motcua.core.apps.AxesConfig",  # django-axes, named in Vietnamese
     "django_tasks",
-    "django_tasks_db",
+    "motcua.core.apps.TasksConfig",  # django-tasks-db, named in Vietnamese
     "motcua.core",
     "motcua.agencies",
     "motcua.catalog",
@@ -131,6 +131,8 @@ CSRF_FAILURE_VIEW = "motcua.core.error_pages.csrf_failure"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first dates (dd/mm/yyyy) in and out, "200.000" and "0,5" in Vietnamese: motcua/formats/.
+FORMAT_MODULE_PATH = ["motcua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -193,23 +195,35 @@ MOTCUA = {
     "POPULATION_LOOKUPS_PER_MINUTE": int(os.environ.get("MOTCUA_POPULATION_LOOKUP_RATE", "30")),
     "UPLOAD_MAX_BYTES": int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
     "FORM_BODY_MAX_BYTES": int(os.environ.get("MOTCUA_FORM_BODY_MAX_BYTES", 60 * 1024 * 1024)),
+    # Nghị định 63/2010/NĐ-CP Điều 15 as amended by Nghị định 92/2017 (verify): a province's
+    # decision publishing a procedure is dated at least 5 working days before its legal basis
+    # takes effect (20 for a ministry). The 766 index's publish_on_time.
+    "PUBLICATION_LEAD_DAYS": int(os.environ.get("MOTCUA_PUBLICATION_LEAD_DAYS", "5")),
+    # Thông tư 02/2017/TT-VPCP (verify): the procedure is published on the national procedure
+    # database within 5 working days of the decision (10 for a ministry). update_on_time.
+    "NATIONAL_DB_DAYS": int(os.environ.get("MOTCUA_NATIONAL_DB_DAYS", "5")),
 }
 
 # Background work: Django's Tasks API (the django-tasks backport) on the database, in the same
 # transaction as the change that causes it; `motcua worker` runs it. `MOTCUA_TASK_BACKEND=rq`
 # puts the same tasks on Redis for RQ workers (`pip install motcua[redis]`; decision 0010).
+# One queue per outside system the worker delivers to (`Exchange.System`), beside the default
+# queue of the dossiers' effects and report facts: `motcua worker` runs each queue in its own
+# loop, so a system that hangs holds up nothing but its own deliveries.
+TASK_QUEUES = ["default", "national_portal", "notifications"]
 MOTCUA_TASK_BACKEND = os.environ.get("MOTCUA_TASK_BACKEND", "database")
 if MOTCUA_TASK_BACKEND == "database":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 elif MOTCUA_TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {
-        "default": {
+        name: {
             "URL": os.environ.get("MOTCUA_REDIS_URL", "redis://127.0.0.1:6379/0"),
             "DEFAULT_TIMEOUT": 300,  # seconds a job may run; every connector call times out sooner
         }
+        for name in TASK_QUEUES
     }
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 else:
     raise ImproperlyConfigured("MOTCUA_TASK_BACKEND must be 'database' or 'rq'.")
 
@@ -252,6 +266,15 @@ MOTCUA_CONNECTORS = {
         ),
         "timeout": float(os.environ.get("MOTCUA_CONNECTOR_TIMEOUT", "5")),
     },
+}
+
+# Circuit breaker per outside system (integrations/breaker.py): after `failures` failures in a row
+# its deliveries are held back, then probed after `base_seconds`, doubled at each failed probe up
+# to `max_seconds`.
+MOTCUA_BREAKER = {
+    "failures": int(os.environ.get("MOTCUA_BREAKER_FAILURES", "5")),
+    "base_seconds": float(os.environ.get("MOTCUA_BREAKER_BASE_SECONDS", "30")),
+    "max_seconds": float(os.environ.get("MOTCUA_BREAKER_MAX_SECONDS", "600")),
 }
 
 # Citizen login: an OpenID Connect provider found by its issuer URL (VNeID; the demo simulator).

@@ -14,7 +14,7 @@ from motcua.core.auth import TokenObtainView
 from motcua.dossiers.api import DossierViewSet, agency_merge, dossier_form, public_dossier
 from motcua.integrations.api import PartnerDossierViewSet, PartnerTokenView, citizen
 from motcua.notifications.views import unsubscribe
-from motcua.reports.api import index_766_report, tthc_statistics_report
+from motcua.reports.api import index_766_report, register_07_report, tthc_statistics_report
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -35,6 +35,7 @@ api_v1 = [
     path("dossiers/<str:code>/forms/<str:number>.<str:fmt>", dossier_form, name="dossier-form"),
     path("reports/index-766/", index_766_report, name="report-index-766"),
     path("reports/tthc-statistics/", tthc_statistics_report, name="report-tthc-statistics"),
+    path("reports/register-07/", register_07_report, name="report-register-07"),
     *router.urls,
 ]
 

@@ -246,3 +246,15 @@ def test_invalid_level_is_400(api, admin_user):
 
     assert response.status_code == 400
     assert "level" in response.json()["fields"]
+
+
+def test_an_agency_carries_its_own_place_for_the_forms_it_issues(api, admin_user):
+    client = api(admin_user)
+    created = client.post(URL, new_agency("H44.191", "H44", place="Hy Cương"), format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["place"] == "Hy Cương"
+    changed = client.patch(f"{URL}H44.191/", {"place": "Vân Phú"}, format="json")
+    assert changed.status_code == 200, changed.json()
+    assert Agency.objects.get(code="H44.191").place_name == "Vân Phú"
+    assert client.get(f"{URL}H44/").json()["place"] == ""  # none: the province's place is used
+    assert Agency.objects.get(code="H44").place_name == "Phú Thọ"

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from motcua.agencies.models import StaffRole
+from motcua.catalog.models import ProcessStep
 from motcua.core.models import AuditEvent, CalendarDay
 
 
@@ -127,3 +128,57 @@ def test_calendar_overrides_in_the_admin_are_audited(it_centre, db):
     it_centre.post(f"/admin/core/calendarday/{day.pk}/delete/", {"post": "yes"})
     assert not CalendarDay.objects.exists()
     assert AuditEvent.objects.filter(action="calendar_day_delete", object_id="2026-12-31").exists()
+
+
+def _step_rows(procedure) -> dict:
+    rows = list(ProcessStep.objects.filter(procedure=procedure).order_by("agency", "order"))
+    data = {"steps_set-TOTAL_FORMS": str(len(rows)), "steps_set-INITIAL_FORMS": str(len(rows))}
+    for i, step in enumerate(rows):
+        data.update({f"steps_set-{i}-{k}": v for k, v in {
+            "id": step.pk, "procedure": procedure.pk, "agency": step.agency_id,
+            "order": step.order, "name": step.name, "role": step.role, "unit": step.unit_id,
+            "days": step.days,
+        }.items()})  # fmt: skip
+    return data
+
+
+def _procedure_form(it_centre, procedure) -> dict:
+    """What the admin's change page of `procedure` posts back when nothing is edited."""
+    page = it_centre.get(f"/admin/catalog/procedure/{procedure.pk}/change/")
+    forms = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        forms.append(inline.formset.management_form)
+        forms.extend(inline.formset.forms)
+    data = {}
+    for form in forms:
+        for name in form.fields:
+            bound = form[name]
+            value = bound.field.prepare_value(bound.value())
+            if value is not None and value is not False:
+                data[bound.html_name] = value
+    return data
+
+
+def test_process_steps_edited_in_the_admin_go_through_the_catalogue_service(
+    it_centre, procedure, commune
+):
+    data = _procedure_form(it_centre, procedure)
+    data.update(_step_rows(procedure))
+    data["steps_set-1-days"] = "1"  # Thẩm định: 1.5 → 1 day
+    response = it_centre.post(f"/admin/catalog/procedure/{procedure.pk}/change/", data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    days = list(ProcessStep.objects.filter(procedure=procedure).values_list("days", flat=True))
+    assert [str(d) for d in days] == ["0.50", "1.00", "0.50"]
+    event = AuditEvent.objects.get(action="process_set")
+    assert event.data == {"agency": commune.code, "steps": 3}
+
+
+def test_a_process_longer_than_the_procedure_is_refused_in_the_admin(it_centre, procedure):
+    data = _procedure_form(it_centre, procedure)
+    data.update(_step_rows(procedure))
+    data["steps_set-1-days"] = "99"
+    response = it_centre.post(f"/admin/catalog/procedure/{procedure.pk}/change/", data, follow=True)
+    assert "chưa được lưu" in response.content.decode()
+    days = list(ProcessStep.objects.filter(procedure=procedure).values_list("days", flat=True))
+    assert "99" not in [str(int(d)) for d in days]
+    assert not AuditEvent.objects.filter(action="process_set").exists()

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from motcua.catalog.importer import SHEETS, template_headers
 from motcua.catalog.models import Field, Procedure, ProcessStep
 from motcua.core.models import AuditEvent
-from tests.factories import make_staff
+from tests.factories import make_agency, make_staff
 
 PROCEDURE_HEADERS = [
     # Deliberately not in the template's order: columns are matched by their header.
@@ -259,7 +259,8 @@ def test_reimporting_updates_in_place(agencies, tmp_path):
     assert Procedure.objects.count() == 2
 
 
-def test_the_exported_template_round_trips(agencies, tmp_path):
+def test_the_exported_template_round_trips(agencies, province, tmp_path):
+    make_agency("H44.189", "UBND xã Hy Cương", "commune", province)  # the example's agency
     path = tmp_path / "mau.xlsx"
     call_command("export-catalogue-template", str(path), stdout=StringIO())
 
@@ -273,11 +274,11 @@ def test_the_exported_template_round_trips(agencies, tmp_path):
     output = import_file(path)
 
     assert "1 thủ tục (1 mới, 0 cập nhật)" in output
-    birth = Procedure.objects.get(code="1.001193")
+    birth = Procedure.objects.get(code="1.004884")
     assert birth.levels == ["commune"] and birth.online_level == "full"
     assert birth.published_on == date(2025, 3, 15)
-    assert birth.fees.get().amount == 0
-    assert birth.required_documents.get().name == "Tờ khai đăng ký khai sinh"
+    assert birth.fees.get().amount == 5000
+    assert birth.required_documents.get().name == "Tờ khai đăng ký lại khai sinh"
     assert ProcessStep.objects.get(procedure=birth).role == "receiver"
 
 

@@ -74,7 +74,7 @@ def test_a_failure_while_setting_off_keeps_the_change_for_the_next_attempt(
     def broken(**kwargs):
         raise RuntimeError("mất kết nối CSDL")
 
-    monkeypatch.setattr("motcua.dossiers.tasks.notify_applicant", broken)
+    monkeypatch.setattr("motcua.notifications.services.notify_applicant", broken)
     with pytest.raises(RuntimeError):
         dossier_effects.call(pending.pk)
     assert PendingEffects.objects.filter(pk=pending.pk).exists()
@@ -94,3 +94,13 @@ def test_a_dossier_removed_before_the_worker_came_takes_its_effects_along(
     assert not PendingEffects.objects.exists()
     dossier_effects.call(pending.pk)  # its task, already queued, finds nothing to do
     assert not Exchange.objects.exists()
+
+
+def test_the_apps_above_register_what_a_change_sets_off():
+    """`dossiers` imports none of them: they fill its hooks (facts first, then sync, messages)."""
+    from motcua.dossiers import hooks
+    from motcua.integrations.services import dossier_sync_of_change
+    from motcua.notifications.services import notify_applicant_of_change
+
+    assert len(hooks.FIRST_STEPS) == 1
+    assert [dossier_sync_of_change, notify_applicant_of_change] == hooks.CHANGE_HANDLERS

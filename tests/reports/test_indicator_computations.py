@@ -116,12 +116,12 @@ def test_satisfaction_falls_with_late_results_and_dislikes(
     assert found["points"] == pytest.approx(6 * 0.5 / 0.9, abs=0.01)
 
 
-def test_satisfaction_without_dossiers_scores_zero_and_petitions_full(province, clock):
+def test_satisfaction_without_dossiers_scores_zero_and_petitions_are_not_measured(province, clock):
     found = indicators(province)
 
     assert found["dossier_satisfaction"]["points"] == 0
-    assert found["petitions_on_time"]["points"] == 6
-    assert found["petitions_on_time"]["no_data"] is True
+    assert found["petitions_on_time"]["points"] is None  # no petitions module: not full marks
+    assert found["petitions_on_time"]["measured"] is False
 
 
 def test_catalogue_indicators(procedure, commune, province):
@@ -141,8 +141,8 @@ def test_province_only_indicators_do_not_apply_to_a_commune(commune, province, c
     for_commune = indicators(commune)["population_data_dossiers"]
     for_province = indicators(province)["population_data_dossiers"]
 
-    assert for_commune["applicable"] is False
-    assert for_province["applicable"] is True
+    assert for_commune["measured"] is False
+    assert for_province["missing"] != for_commune["missing"]
 
 
 def test_average_time_is_information_only(people, procedure, commune, province, clock):

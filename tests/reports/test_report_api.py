@@ -38,14 +38,20 @@ def test_index_766_has_the_six_groups_of_100_points(api, admin_user, history):
     assert indicator["points"] == 20
 
 
-def test_indicators_without_data_are_flagged(api, admin_user, history):
+def test_indicators_without_data_are_not_measured(api, admin_user, history):
     body = api(admin_user).get(INDEX, NOV).json()
-    flags = {i["key"]: i["no_data"] for g in body["groups"] for i in g["indicators"]}
+    found = {i["key"]: i for g in body["groups"] for i in g["indicators"]}
 
-    assert flags["petitions_on_time"] is True
-    assert flags["personal_store"] is True
-    assert flags["online_share"] is False
-    assert flags["on_time"] is False
+    assert {k: found[k]["measured"] for k in ("petitions_on_time", "personal_store")} == {
+        "petitions_on_time": False, "personal_store": False,
+    }  # fmt: skip
+    assert (found["petitions_on_time"]["points"], found["on_time"]["measured"]) == (None, True)
+    assert found["online_share"]["measured"] is True
+    measured = [i["max_points"] for i in found.values() if i["measured"]]
+    assert body["measured_max"] == sum(measured) < 100
+    assert [set(g) >= {"points", "max_points", "measured_max"} for g in body["groups"]] == [
+        True
+    ] * 6
 
 
 def test_statistics_rows_per_field_and_totals(api, admin_user, history):

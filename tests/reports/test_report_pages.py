@@ -19,6 +19,22 @@ def history(api, receiver, specialist, approver, procedure, commune, clock):
     return resolved["code"], pending["code"]
 
 
+def test_dashboard_gives_the_total_over_100_and_over_the_measured_maximum(
+    client, receiver, history, clock
+):
+    client.force_login(receiver)
+
+    html = client.get("/bao-cao/", NOV).content.decode()
+
+    total = re.search(r"([\d,]+) / 100 điểm \(trên ([\d,]+) điểm đo được\)", html)
+    assert total, html
+    assert float(total[1].replace(",", ".")) < float(total[2].replace(",", ".")) < 100
+    assert "." not in total[1] + total[2]  # comma decimals
+    petitions = re.search(r"Phản ánh, kiến nghị được xử lý đúng hạn <em>\((.*?)\)</em>", html)
+    assert petitions and petitions[1].startswith("chưa đo được: Hệ thống chưa có phân hệ")
+    assert "—/6" in html  # a not-measured indicator scores nothing
+
+
 def test_pages_ask_for_login_first(client):
     response = client.get("/bao-cao/")
 
@@ -35,7 +51,7 @@ def test_dashboard_shows_the_index_charts_and_drilldown_links(client, receiver, 
     assert response.status_code == 200
     assert "Bộ chỉ số 766" in html and "UBND xã Hy Cương" in html
     assert html.count('role="img"') == 2 and "<title>" in html
-    assert "Tiến độ giải quyết" in html and "chưa có dữ liệu" in html
+    assert "Tiến độ giải quyết" in html and "chưa có dữ liệu" not in html
     assert "/bao-cao/ho-so/?agency=H44.189" in html and "measure=received_online" in html
 
 
@@ -119,3 +135,26 @@ def test_drilldown_refuses_an_unknown_measure(client, receiver):
     client.force_login(receiver)
 
     assert client.get("/bao-cao/ho-so/", {"measure": "nothing"}).status_code == 404
+
+
+def test_the_register_07_is_linked_and_served_from_the_report_pages(client, receiver, history):
+    client.force_login(receiver)
+    link = "/bao-cao/so-theo-doi-ho-so/?agency=H44.189"
+    assert link in client.get("/bao-cao/", NOV).content.decode()
+    assert link in client.get("/bao-cao/thong-ke/", NOV).content.decode()
+    assert "/bao-cao/so-theo-doi-ho-so/" in client.get("/mot-cua/tiep-nhan/").content.decode()
+
+    page = client.get("/bao-cao/so-theo-doi-ho-so/", NOV)
+    assert page.status_code == 200
+    assert "2 hồ sơ tiếp nhận trong kỳ" in page.content.decode()
+    pdf = client.get("/bao-cao/so-theo-doi-ho-so/", {**NOV, "format": "pdf"})
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    xlsx = client.get("/bao-cao/so-theo-doi-ho-so/", {**NOV, "format": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_register_07_page_refuses_a_year_and_a_half(client, receiver, history):
+    client.force_login(receiver)
+    page = client.get("/bao-cao/so-theo-doi-ho-so/", {"from": "2025-06-01", "format": "pdf"})
+    assert page.status_code == 422
+    assert "tối đa 366 ngày" in page.content.decode()

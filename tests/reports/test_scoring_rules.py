@@ -1,4 +1,5 @@
-"""Points from numerator/denominator by the indicator's data: linear, cap@T, info, no data."""
+"""Points of a measured indicator from numerator/denominator by its data: linear, cap@T, info,
+and what an empty denominator earns."""
 
 from decimal import Decimal
 
@@ -37,7 +38,7 @@ def test_info_indicators_are_not_scored():
     assert score(indicator("info", top="0"), 5, 10) == 0
 
 
-def test_an_empty_denominator_follows_the_no_data_rule():
+def test_an_empty_denominator_of_a_measured_indicator_follows_its_when_empty_rule():
     assert score(indicator(when_empty="full"), 0, 0) == Decimal(6)
     assert score(indicator(when_empty="zero"), None, None) == 0
     assert score(indicator("cap", threshold="0.9", when_empty="zero"), 0, 0) == 0

@@ -112,3 +112,16 @@ def test_the_admin_switch_makes_a_status_stale_or_lost(portal):
     assert call("DELETE", url, key=portal.key).status == 200
     assert status_of(portal, MESSAGE["code"]).status == 404
     assert call("DELETE", url, key=portal.key).status == 404
+
+
+def test_a_stale_version_is_acknowledged_but_not_applied(portal):
+    """Like a real receiver of whole states: a message older than the one held changes nothing."""
+    sync(portal, {**MESSAGE, "status": "received", "version": 2}, key="newer")
+    stale = sync(portal, {**MESSAGE, "status": "submitted", "version": 1}, key="older")
+    assert stale.status == 200
+    assert stale.json() == {"acknowledged": True, "applied": False, "held_version": 2}
+    assert status_of(portal, MESSAGE["code"]).json()["status"] == "received"
+    assert status_of(portal, MESSAGE["code"]).json()["events"] == 1
+    same = sync(portal, {**MESSAGE, "status": "received", "version": 2}, key="again")
+    assert same.json()["acknowledged"] is True  # the same version again (a re-push) applies
+    assert status_of(portal, MESSAGE["code"]).json()["events"] == 2

@@ -37,6 +37,7 @@ class AgencySerializer(serializers.ModelSerializer):
             "level",
             "parent",
             "is_one_stop",
+            "place",
             "valid_from",
             "valid_to",
             "work_periods",

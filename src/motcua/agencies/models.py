@@ -26,7 +26,9 @@ class Agency(models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", _("cấp tỉnh")
         DEPARTMENT = "department", _("sở, ban, ngành")
-        DISTRICT = "district", _("cấp huyện")
+        # Districts were dissolved on 1 July 2025 (two-tier local government): the level stays
+        # for the records of before that date, which keep their agencies and codes.
+        DISTRICT = "district", _("cấp huyện (trước 01/7/2025)")
         COMMUNE = "commune", _("cấp xã")
 
     code = models.CharField(
@@ -40,6 +42,9 @@ class Agency(models.Model):
     # Materialised path of primary keys ("/1/4/17/"): descendants are one prefix filter.
     path = models.CharField(max_length=255, db_index=True, editable=False)
     is_one_stop = models.BooleanField(_("bộ phận một cửa"), default=False)
+    # Địa danh: the place in "Hy Cương, ngày … tháng … năm …" on what the agency issues (Nghị
+    # định 30/2020); empty means the province's place (setting MOTCUA_PLACE_NAME).
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     merged_into = models.ForeignKey(
@@ -55,6 +60,11 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def place_name(self) -> str:
+        """The place the agency's documents are dated at: its own, else the province's."""
+        return self.place or settings.MOTCUA["PLACE_NAME"]
 
 
 class StaffRole(models.Model):

@@ -2,6 +2,7 @@
 
 from functools import cache
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 
@@ -99,3 +100,15 @@ def agency_calendar(agency: Agency | None, overrides: dict | None = None) -> Wor
         else WorkSchedule()
     )
     return WorkingCalendar(schedule, calendar_overrides() if overrides is None else overrides)
+
+
+def agency_head_name(agency: Agency) -> str:
+    """The name of the agency's head (thủ trưởng), who signs what the agency issues: its one
+    leader (approver); empty when it has none or several, as nothing says which of them heads it."""
+    leaders = (
+        get_user_model()
+        .objects.filter(staff_roles__agency=agency, staff_roles__role=StaffRole.Role.APPROVER)
+        .distinct()[:2]
+    )
+    found = list(leaders)
+    return found[0].get_full_name() or found[0].get_username() if len(found) == 1 else ""

@@ -19,6 +19,7 @@ AGENCY_FIELDS = {
     "level",
     "parent",
     "is_one_stop",
+    "place",
     "valid_from",
     "valid_to",
     "work_periods",

@@ -23,6 +23,7 @@ from motcua.agencies.selectors import (
     scope_agency_ids,
 )
 from motcua.catalog.models import Procedure, ProcessStep
+from motcua.catalog.schema_forms import answer_value
 from motcua.core.calendar import LOCAL_TZ, WorkingCalendar
 from motcua.dossiers.clock import PENDING, overdue_q, urgency
 from motcua.dossiers.models import Dossier, Status
@@ -222,6 +223,6 @@ def printable_forms(dossier: Dossier) -> list[tuple[str, str]]:
 def form_answers(schema: dict, data: dict) -> list[tuple[str, object]]:
     """(title, value) of each answer of a dossier's form, in schema order, unknown keys last."""
     properties = schema.get("properties") or {}
-    known = [(spec.get("title") or name, data[name]) for name, spec in properties.items()
-             if name in data]  # fmt: skip
+    known = [(spec.get("title") or name, answer_value(spec, data[name]))
+             for name, spec in properties.items() if name in data]  # fmt: skip
     return known + [(name, value) for name, value in data.items() if name not in properties]

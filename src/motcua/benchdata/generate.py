@@ -45,6 +45,7 @@ from motcua.dossiers.models import (
     DossierFee,
     DossierResult,
     Payment,
+    dossier_search_text,
 )
 from motcua.reports.facts import contributions, difference, fact_of
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
@@ -61,7 +62,7 @@ DOSSIER_COLUMNS = [
     "applicant_email", "applicant_address", "form_data", "submitted_at", "received_at",
     "clock_started_at", "due_at", "original_due_at", "clock_stopped_at", "waiting_seconds",
     "completed_at", "returned_at", "supplement_count", "extended", "rating", "version",
-    "created_by_id",
+    "created_by_id", "search_text",
 ]  # fmt: skip
 EVENT_COLUMNS = ["dossier_id", "action", "actor_id", "actor_label", "at", "from_status",
                  "to_status", "from_agency_id", "to_agency_id", "step", "step_due_at", "note",
@@ -274,6 +275,7 @@ class AgencyFiller:
             db_instant(state.clock_stopped_at), state.waiting_seconds,
             db_instant(state.completed_at), db_instant(state.returned_at),
             state.supplement_count, state.extended, db_json(state.rating), len(happened), None,
+            dossier_search_text(code, person.full_name),
         ))  # fmt: skip
         facts = SimpleNamespace(
             **vars(state), pk=pk, agency_id=self.agency.pk, procedure_id=procedure.pk,
@@ -318,6 +320,7 @@ class AgencyFiller:
             "has_result_file": any(f for _, _, f in results),
             "has_paper_only_document": any(not d[4] for d in life.documents),
             "has_reused_document": any(d[3] == "national_data" for d in life.documents),
+            "receipt_synced": False,  # no outbox exchanges in synthetic history
         }
 
     def _count(self, fact: DossierFact) -> None:

@@ -69,6 +69,8 @@ class ProcedureSerializer(serializers.ModelSerializer):
             "legal_basis",
             "publication_decision",
             "published_on",
+            "effective_on",
+            "national_db_published_on",
             "proactive_level",
             "supplement_clock",
             "payment_pauses_clock",

@@ -64,8 +64,8 @@ class Sheet:
 C = Column
 # fmt: off
 PROCEDURES = Sheet("ThuTuc", (
-    C("code", "Mã thủ tục", True, "1.001193", "Mã trên CSDL quốc gia về TTHC."),
-    C("name", "Tên thủ tục", True, "Đăng ký khai sinh", "Tên như quyết định công bố."),
+    C("code", "Mã thủ tục", True, "1.004884", "Mã trên CSDL quốc gia về TTHC."),
+    C("name", "Tên thủ tục", True, "Đăng ký lại khai sinh", "Tên như quyết định công bố."),
     C("field_code", "Mã lĩnh vực", True, "HT", "Tối đa 32 ký tự."),
     C("field_name", "Tên lĩnh vực", False, "Hộ tịch", "Dùng khi lĩnh vực chưa có."),
     C("levels", "Cấp thực hiện", True, "xã",
@@ -74,7 +74,7 @@ PROCEDURES = Sheet("ThuTuc", (
       "toàn trình (mặc định), một phần, thông tin."),
     C("partial_reason", "Lý do trực tuyến một phần", False, "",
       "Bắt buộc khi mức độ là một phần (Nghị định 224/2026)."),
-    C("processing_days", "Thời hạn giải quyết (ngày làm việc)", True, 1,
+    C("processing_days", "Thời hạn giải quyết (ngày làm việc)", True, 5,
       "Số ngày làm việc, có thể lẻ: 0,5 hoặc 0.5."),
     C("online_processing_days", "Thời hạn khi nộp trực tuyến (ngày làm việc)", False, "",
       "Để trống nếu như nộp trực tiếp; không dài hơn thời hạn giải quyết."),
@@ -86,7 +86,12 @@ PROCEDURES = Sheet("ThuTuc", (
       "Các văn bản, mỗi văn bản một dòng."),
     C("publication_decision", "Quyết định công bố", False, "Quyết định 1024/QĐ-UBND",
       "Số, ký hiệu quyết định công bố thủ tục."),
-    C("published_on", "Ngày công bố", False, date(2025, 3, 15), "Ô ngày hoặc dd/mm/yyyy."),
+    C("published_on", "Ngày công bố", False, date(2025, 3, 15),
+      "Ngày ban hành quyết định công bố; ô ngày hoặc dd/mm/yyyy."),
+    C("effective_on", "Ngày văn bản quy định có hiệu lực", False, date(2025, 4, 1),
+      "Ngày văn bản quy phạm pháp luật quy định thủ tục có hiệu lực; ô ngày hoặc dd/mm/yyyy."),
+    C("national_db_published_on", "Ngày công khai trên CSDL quốc gia", False, date(2025, 3, 19),
+      "Ngày thủ tục được công khai trên CSDL quốc gia về TTHC; ô ngày hoặc dd/mm/yyyy."),
     C("supplement_clock", "Thời hạn sau bổ sung", False, "tiếp tục",
       "tiếp tục (mặc định: tính tiếp thời gian còn lại) hoặc tính lại (từ đầu)."),
     C("payment_pauses_clock", "Thời gian nộp phí không tính vào thời hạn", False, "không",
@@ -95,10 +100,10 @@ PROCEDURES = Sheet("ThuTuc", (
       "Mã định danh các cơ quan thực hiện, cách nhau bởi dấu phẩy."),
 ))
 FEES = Sheet("PhiLePhi", (
-    C("procedure", "Mã thủ tục", True, "1.001193", "Thủ tục có trong trang ThuTuc."),
-    C("name", "Tên khoản phí, lệ phí", True, "Lệ phí đăng ký khai sinh đúng hạn"),
-    C("amount", "Số tiền (đồng)", True, 0, "Số nguyên đồng, 0 khi miễn: 50000 hoặc 50.000."),
-    C("note", "Ghi chú", False, "Miễn lệ phí"),
+    C("procedure", "Mã thủ tục", True, "1.004884", "Thủ tục có trong trang ThuTuc."),
+    C("name", "Tên khoản phí, lệ phí", True, "Lệ phí đăng ký lại khai sinh"),
+    C("amount", "Số tiền (đồng)", True, 5000, "Số nguyên đồng, 0 khi miễn: 50000 hoặc 50.000."),
+    C("note", "Ghi chú", False, "Mức thu theo nghị quyết của HĐND tỉnh"),
     C("condition", "Điều kiện thu", False, "luôn thu",
       "luôn thu (mặc định); theo bản vượt: số tiền cho mỗi bản sau số bản đã gồm (ví dụ «Phí "
       "cấp từ Phiếu thứ 3 trở đi»); khi chọn: chỉ thu khi cán bộ chọn (dịch vụ, khoản tùy chọn)."),
@@ -107,17 +112,17 @@ FEES = Sheet("PhiLePhi", (
       "thứ 3; mặc định 0."),
 ))
 DOCUMENTS = Sheet("ThanhPhanHoSo", (
-    C("procedure", "Mã thủ tục", True, "1.001193", "Thủ tục có trong trang ThuTuc."),
-    C("name", "Tên giấy tờ", True, "Tờ khai đăng ký khai sinh"),
+    C("procedure", "Mã thủ tục", True, "1.004884", "Thủ tục có trong trang ThuTuc."),
+    C("name", "Tên giấy tờ", True, "Tờ khai đăng ký lại khai sinh"),
     C("kind", "Loại bản", False, "bản chính", "bản chính (mặc định) hoặc bản sao."),
     C("count", "Số lượng", False, 1, "Từ 1 đến 100, mặc định 1."),
-    C("template", "Mẫu đơn, tờ khai", False, "Mẫu tờ khai đăng ký khai sinh",
+    C("template", "Mẫu đơn, tờ khai", False, "Mẫu tờ khai đăng ký lại khai sinh",
       "Tên hoặc số hiệu mẫu."),
     C("from_national_data", "Khai thác từ CSDL quốc gia", False, "không",
       "có: không yêu cầu người dân nộp lại; không (mặc định)."),
 ))
 PROCESSES = Sheet("QuyTrinh", (
-    C("procedure", "Mã thủ tục", True, "1.001193",
+    C("procedure", "Mã thủ tục", True, "1.004884",
       "Thủ tục có trong trang ThuTuc hoặc đã có trong danh mục."),
     C("agency", "Mã cơ quan thực hiện", True, "H44.189",
       "Cơ quan có quy trình này; phải là cơ quan thực hiện thủ tục."),
@@ -498,6 +503,8 @@ def _read_procedures(rows: list[_Row], known: dict[str, Agency], parsed: _Parsed
         "legal_basis": _text,
         "publication_decision": lambda v: _limited(v, "quyết định công bố", 255),
         "published_on": lambda v: _date(v, "ngày công bố"),
+        "effective_on": lambda v: _date(v, "ngày văn bản quy định có hiệu lực"),
+        "national_db_published_on": lambda v: _date(v, "ngày công khai trên CSDL quốc gia"),
         "supplement_clock": lambda v: _choice(
             v, SUPPLEMENT_CLOCKS, "thời hạn sau bổ sung", "resume"
         ),

@@ -59,8 +59,19 @@ class Procedure(models.Model):
     result_on_paper = models.BooleanField(_("kết quả bản giấy"), default=True)
     legal_basis = models.TextField(_("căn cứ pháp lý"), blank=True)
     publication_decision = models.CharField(_("quyết định công bố"), max_length=255, blank=True)
-    published_on = models.DateField(_("ngày công bố"), null=True, blank=True)
-    proactive_level = models.PositiveSmallIntegerField(_("mức dịch vụ công chủ động"), null=True)
+    published_on = models.DateField(_("ngày công bố"), null=True, blank=True)  # of the decision
+    effective_on = models.DateField(
+        _("ngày văn bản quy định có hiệu lực"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày văn bản quy phạm pháp luật quy định thủ tục có hiệu lực thi hành."),
+    )
+    national_db_published_on = models.DateField(
+        _("ngày công khai trên CSDL quốc gia về TTHC"), null=True, blank=True
+    )
+    proactive_level = models.PositiveSmallIntegerField(
+        _("mức dịch vụ công chủ động"), null=True, blank=True
+    )
     supplement_clock = models.CharField(
         _("thời hạn sau bổ sung"), max_length=8, choices=SupplementClock.choices, default="resume"
     )

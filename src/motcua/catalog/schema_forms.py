@@ -25,7 +25,10 @@ def _string_field(spec: dict, common: dict) -> forms.Field:
             choices.insert(0, ("", "—"))
         return forms.ChoiceField(choices=choices, **common)
     if spec.get("format") == "date":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        # A date input takes and gives ISO dates whatever the page's language (the browser shows
+        # them in the reader's order).
+        widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        return forms.DateField(widget=widget, **common)
     validators = [RegexValidator(spec["pattern"])] if "pattern" in spec else []
     kwargs = {"max_length": spec.get("maxLength"), "min_length": spec.get("minLength")}
     if spec.get("format") == "email":
@@ -77,6 +80,17 @@ def _json_value(value):
         return value.isoformat()
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def answer_value(spec: dict, value):
+    """A stored answer as a page shows it: a date (an ISO string in the JSON) as a date, which
+    the page writes dd/mm/yyyy; anything else as it is."""
+    if spec.get("format") == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
     return value
 
 

@@ -1,6 +1,6 @@
 """Reads of the catalogue."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from motcua.catalog.models import Procedure, ProcessStep
 from motcua.core.text import fold
@@ -41,3 +41,11 @@ def process_of(procedure: Procedure, agency_id: int) -> QuerySet[ProcessStep]:
     return ProcessStep.objects.filter(procedure=procedure, agency_id=agency_id).select_related(
         "unit"
     )
+
+
+def procedures_of(agency_ids: list[int]) -> QuerySet[Procedure]:
+    """The procedures that any of these agencies performs (each once)."""
+    offered = Procedure.agencies.through.objects.filter(
+        procedure=OuterRef("pk"), agency_id__in=agency_ids
+    )
+    return Procedure.objects.filter(Exists(offered))

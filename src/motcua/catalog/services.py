@@ -25,6 +25,8 @@ PROCEDURE_FIELDS = {
     "legal_basis",
     "publication_decision",
     "published_on",
+    "effective_on",
+    "national_db_published_on",
     "proactive_level",
     "supplement_clock",
     "payment_pauses_clock",

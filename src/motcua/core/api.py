@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from rest_framework import exceptions, pagination, serializers, status
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -24,6 +25,19 @@ MESSAGES = {
     415: ("unsupported_media_type", "Chỉ nhận dữ liệu JSON."),
     429: ("throttled", "Quá nhiều yêu cầu, vui lòng thử lại sau."),
 }
+
+
+class FileNegotiation(BaseContentNegotiation):
+    """For views that answer with a file they write themselves (a PDF, an .xlsx): any `Accept`
+    gets the file (API.md), a `?format=` names the file rather than a renderer, and the error
+    bodies stay JSON. DRF's default negotiation would answer 406 to `Accept: application/pdf`,
+    having no renderer for it."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 def error_body(code: str, detail: str, fields: dict | None = None) -> dict:

@@ -118,6 +118,18 @@ class WorkingCalendar:
         """True when the agency works on `day` at all (weekday, or Saturday morning, or làm bù)."""
         return bool(self._hours_on(day))
 
+    def working_days_after(self, day: date, days: int) -> date:
+        """The day on which `days` whole working days have passed since `day` (which is not
+        counted): Friday + 1 is the next Monday, `day` itself for 0."""
+        for _ in range(MAX_SEARCH_DAYS):
+            if days <= 0:
+                return day
+            day += timedelta(days=1)
+            days -= self.is_working_day(day)
+        raise CalendarRangeError(
+            "Không tìm thấy đủ ngày làm việc trong 10 năm: kiểm tra lịch hoặc số ngày."
+        )
+
     def periods_on(self, day: date) -> list[tuple[datetime, datetime]]:
         """The working periods of `day` as aware local datetimes (empty on a day off)."""
         return [

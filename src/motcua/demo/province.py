@@ -1,17 +1,23 @@
-"""The demo province as data: Phú Thọ (H44) under the legacy three tiers, its staff and catalogue.
+"""The demo province as data: Phú Thọ (H44) as it stands since 1 July 2025, its staff and catalogue.
 
-Agencies: the province, five districts (huyện, thị xã, thành phố) with two communes each, four
-departments, a land registration office carrying a legacy-form code (`000.23.22.H44`, a unit
-of `H44.22`) and the provincial public-administration service centre (one-stop desk).
+Two tiers (DOMAIN.md, the demo province): the province with four departments, a land
+registration office carrying a legacy-form code (`000.23.22.H44`, a unit of `H44.22`) and the
+provincial public-administration service centre (one-stop desk); fifteen communes and wards
+directly under the province, each with its one-stop desk. The five districts (huyện, thị xã,
+thành phố) dissolved on 1 July 2025 are kept as records only (`level: district`, valid until 30
+June 2025, no staff, nothing filed with them); the wards and communes named after their seats
+took over their procedures and keep their staff's usernames (`tiepnhan.vietri`).
 Procedure codes are the national ones where known; the others are illustrative codes in the same
 format. Fees, decisions and dates are realistic demo values, not the province's published data.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 PROVINCE_CODE = "H44"
 PROVINCE_NAME = "Ủy ban nhân dân tỉnh Phú Thọ"
+PROVINCE_PLACE = "Phú Thọ"
+TWO_TIERS_FROM = date(2025, 7, 1)  # Nghị quyết 202/2025/QH15: districts dissolved
 ONE_STOP_CODE = "H44.30"
 LAND_OFFICE_CODE = "000.23.22.H44"
 
@@ -28,14 +34,21 @@ class Unit:
     is_one_stop: bool = False
     works_saturday_morning: bool = False
     roles: tuple[str, ...] = ("receiver", "specialist", "approver", "clerk")
+    place: str = PROVINCE_PLACE  # địa danh on what it issues
+    valid_to: date | None = None
+    merged_into: str | None = None
 
 
-def _district(code: str, name: str, slug: str) -> Unit:
-    return Unit(code, name, "district", slug, is_one_stop=True)
+def _former_district(code: str, name: str, slug: str, successor: str) -> Unit:
+    """A district dissolved on 1 July 2025: a record for old dossiers and statistics only."""
+    return Unit(code, name, "district", slug, roles=(), valid_to=TWO_TIERS_FROM - timedelta(1),
+                merged_into=successor)  # fmt: skip
 
 
-def _commune(parent: str, number: str, name: str, slug: str) -> Unit:
-    return Unit(f"{parent}.{number}", name, "commune", slug, parent=parent, is_one_stop=True)
+def _commune(number: str, name: str, slug: str, place: str) -> Unit:
+    """A commune or ward directly under the province, with its one-stop desk."""
+    code = f"{PROVINCE_CODE}.{number}"
+    return Unit(code, name, "commune", slug, is_one_stop=True, place=place)
 
 
 DEPARTMENTS = {
@@ -57,27 +70,32 @@ ONE_STOP = Unit(
     works_saturday_morning=True,
     roles=("receiver",),
 )
-DISTRICTS = [
-    _district("H44.05", "Ủy ban nhân dân thành phố Việt Trì", "vietri"),
-    _district("H44.06", "Ủy ban nhân dân thị xã Phú Thọ", "phutho"),
-    _district("H44.07", "Ủy ban nhân dân huyện Lâm Thao", "lamthao"),
-    _district("H44.08", "Ủy ban nhân dân huyện Thanh Sơn", "thanhson"),
-    _district("H44.09", "Ủy ban nhân dân thành phố Vĩnh Yên", "vinhyen"),
-]
 COMMUNES = [
-    _commune("H44.05", "151", "Ủy ban nhân dân phường Gia Cẩm", "giacam"),
-    _commune("H44.05", "189", "Ủy ban nhân dân xã Hy Cương", "hycuong"),
-    _commune("H44.06", "215", "Ủy ban nhân dân phường Hùng Vương", "hungvuong"),
-    _commune("H44.06", "227", "Ủy ban nhân dân xã Thanh Minh", "thanhminh"),
-    _commune("H44.07", "310", "Ủy ban nhân dân thị trấn Hùng Sơn", "hungson"),
-    _commune("H44.07", "334", "Ủy ban nhân dân xã Sơn Vi", "sonvi"),
-    _commune("H44.08", "412", "Ủy ban nhân dân xã Tất Thắng", "tatthang"),
-    _commune("H44.08", "436", "Ủy ban nhân dân xã Văn Miếu", "vanmieu"),
-    _commune("H44.09", "521", "Ủy ban nhân dân phường Liên Bảo", "lienbao"),
-    _commune("H44.09", "545", "Ủy ban nhân dân xã Thanh Trù", "thanhtru"),
+    _commune("148", "Ủy ban nhân dân phường Việt Trì", "vietri", "Việt Trì"),
+    _commune("151", "Ủy ban nhân dân phường Gia Cẩm", "giacam", "Gia Cẩm"),
+    _commune("189", "Ủy ban nhân dân xã Hy Cương", "hycuong", "Hy Cương"),
+    _commune("205", "Ủy ban nhân dân phường Phú Thọ", "phutho", "Phú Thọ"),
+    _commune("215", "Ủy ban nhân dân phường Hùng Vương", "hungvuong", "Hùng Vương"),
+    _commune("227", "Ủy ban nhân dân xã Thanh Minh", "thanhminh", "Thanh Minh"),
+    _commune("301", "Ủy ban nhân dân xã Lâm Thao", "lamthao", "Lâm Thao"),
+    _commune("310", "Ủy ban nhân dân xã Hùng Sơn", "hungson", "Hùng Sơn"),
+    _commune("334", "Ủy ban nhân dân xã Sơn Vi", "sonvi", "Sơn Vi"),
+    _commune("401", "Ủy ban nhân dân xã Thanh Sơn", "thanhson", "Thanh Sơn"),
+    _commune("412", "Ủy ban nhân dân xã Tất Thắng", "tatthang", "Tất Thắng"),
+    _commune("436", "Ủy ban nhân dân xã Văn Miếu", "vanmieu", "Văn Miếu"),
+    _commune("501", "Ủy ban nhân dân phường Vĩnh Yên", "vinhyen", "Vĩnh Yên"),
+    _commune("521", "Ủy ban nhân dân phường Liên Bảo", "lienbao", "Liên Bảo"),
+    _commune("545", "Ủy ban nhân dân xã Thanh Trù", "thanhtru", "Thanh Trù"),
 ]
-# Created in this order (parents first).
-UNITS = [ONE_STOP, *DEPARTMENTS.values(), LAND_OFFICE, *DISTRICTS, *COMMUNES]
+FORMER_DISTRICTS = [
+    _former_district("H44.05", "Ủy ban nhân dân thành phố Việt Trì", "cu-vietri", "H44.148"),
+    _former_district("H44.06", "Ủy ban nhân dân thị xã Phú Thọ", "cu-phutho", "H44.205"),
+    _former_district("H44.07", "Ủy ban nhân dân huyện Lâm Thao", "cu-lamthao", "H44.301"),
+    _former_district("H44.08", "Ủy ban nhân dân huyện Thanh Sơn", "cu-thanhson", "H44.401"),
+    _former_district("H44.09", "Ủy ban nhân dân thành phố Vĩnh Yên", "cu-vinhyen", "H44.501"),
+]
+# Created in this order (parents and successors first).
+UNITS = [ONE_STOP, *DEPARTMENTS.values(), LAND_OFFICE, *COMMUNES, *FORMER_DISTRICTS]
 
 # Username prefix of each role (`tiepnhan.vietri`); the province has `quantri` and `thanhtra`.
 ROLE_PREFIXES = {
@@ -163,7 +181,7 @@ class Doc:
 class ProcedureSpec:
     """A procedure of the demo catalogue and who performs it.
 
-    `performer`: "commune" and "district" mean every unit of that level; a key of DEPARTMENTS or
+    `performer`: "commune" means every commune and ward; a key of DEPARTMENTS or
     "land-office" means that agency, and the service centre also receives it (liên thông).
     `weight`: how often the demo files dossiers for it.
     """
@@ -177,6 +195,8 @@ class ProcedureSpec:
     legal: str
     decision: str
     published: date
+    effective: date
+    on_national_db: date
     docs: tuple[Doc, ...]
     fees: tuple[tuple, ...] = ()  # (name, amount[, note[, condition, included]])
     online: str = "full"
@@ -205,10 +225,29 @@ LAW_RECORD = "Luật Lý lịch tư pháp năm 2009\nNghị định 111/2010/NĐ
 LAW_SOCIAL = "Luật Người khuyết tật năm 2010\nNghị định 20/2021/NĐ-CP"
 LAW_COMPLAINT = "Luật Khiếu nại năm 2011\nNghị định 124/2020/NĐ-CP"
 
-DECISION_COMMUNE = ("Quyết định 512/QĐ-UBND", date(2025, 3, 14))
-DECISION_DISTRICT = ("Quyết định 498/QĐ-UBND", date(2025, 3, 10))
-DECISION_PROVINCE = ("Quyết định 1876/QĐ-UBND", date(2025, 8, 20))
-DECISION_LAND = ("Quyết định 2045/QĐ-UBND", date(2025, 9, 5))
+# Publication decisions: number, date, the day their legal basis took effect, the day the
+# procedures appeared on the national procedure database. Two are late, as happens: the district
+# one came 4 working days before its basis took effect (5 are due), the land one reached the
+# national database on the 7th working day (5 are due; 31 Aug-2 Sep are holidays).
+DECISION_COMMUNE = (
+    "Quyết định 512/QĐ-UBND",
+    date(2026, 3, 13),
+    date(2026, 4, 1),
+    date(2026, 3, 17),
+)
+DECISION_DISTRICT = (
+    "Quyết định 498/QĐ-UBND",
+    date(2026, 3, 9),
+    date(2026, 3, 13),
+    date(2026, 3, 12),
+)
+DECISION_PROVINCE = (
+    "Quyết định 1876/QĐ-UBND",
+    date(2026, 8, 20),
+    date(2026, 9, 3),
+    date(2026, 8, 25),
+)
+DECISION_LAND = ("Quyết định 2045/QĐ-UBND", date(2026, 9, 4), date(2026, 9, 15), date(2026, 9, 15))
 
 PARTIAL_PRESENCE = "Các bên phải có mặt để ký, điểm chỉ trước người có thẩm quyền theo quy định."
 PARTIAL_ORIGINAL = "Người yêu cầu phải xuất trình bản chính để đối chiếu khi chứng thực."
@@ -307,8 +346,9 @@ RECORD_FORM = {
 
 
 def _p(*args, decision=DECISION_COMMUNE, **kw) -> ProcedureSpec:
-    number, published = decision
-    return ProcedureSpec(*args, decision=number, published=published, **kw)
+    number, published, effective, on_national_db = decision
+    return ProcedureSpec(*args, decision=number, published=published, effective=effective,
+                         on_national_db=on_national_db, **kw)  # fmt: skip
 
 
 # fmt: off
@@ -397,19 +437,19 @@ PROCEDURES: list[ProcedureSpec] = [
        "Quyết định giải quyết khiếu nại", LAW_COMPLAINT, online="info",
        docs=(Doc("Đơn khiếu nại"), Doc("Tài liệu, chứng cứ liên quan", kind="copy")),
        subjects=("individual", "organisation"), weight=1, symbol="QĐ-GQKN"),
-    # ---- district (legacy tier) --------------------------------------------------------------
-    _p("2.000575", "Đăng ký thành lập hộ kinh doanh", "HKD", "district", "3",
+    # ---- commune, district-level until 30 June 2025 (published then by DECISION_DISTRICT) ------
+    _p("2.000575", "Đăng ký thành lập hộ kinh doanh", "HKD", "commune", "3",
        "Giấy chứng nhận đăng ký hộ kinh doanh", LAW_HOUSEHOLD, decision=DECISION_DISTRICT,
        docs=(Doc("Giấy đề nghị đăng ký hộ kinh doanh", template="Phụ lục III-1"), ID_CARD,
              Doc("Biên bản họp thành viên hộ gia đình (nếu có)")),
        fees=(("Lệ phí đăng ký hộ kinh doanh", 100000, "miễn khi nộp trực tuyến"),),
        form=HOUSEHOLD_FORM, weight=6, symbol="GCN-HKD"),
-    _p("2.000720", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "HKD", "district", "3",
+    _p("2.000720", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "HKD", "commune", "3",
        "Giấy chứng nhận đăng ký hộ kinh doanh", LAW_HOUSEHOLD, decision=DECISION_DISTRICT,
        docs=(Doc("Thông báo thay đổi nội dung đăng ký hộ kinh doanh"),
              Doc("Giấy chứng nhận đăng ký hộ kinh doanh đã cấp")),
        fees=(("Lệ phí đăng ký thay đổi hộ kinh doanh", 50000),), weight=3, symbol="GCN-HKD"),
-    _p("1.009794", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "XD", "district", "15",
+    _p("1.009794", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "XD", "commune", "15",
        "Giấy phép xây dựng", LAW_BUILD, decision=DECISION_DISTRICT,
        docs=(Doc("Đơn đề nghị cấp giấy phép xây dựng", template="Mẫu số 01 Phụ lục II"),
              Doc("Giấy tờ hợp pháp về đất đai", kind="copy"),
@@ -417,7 +457,7 @@ PROCEDURES: list[ProcedureSpec] = [
        fees=(("Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ", 75000),), weight=5,
        symbol="GPXD"),
     _p("1.012756", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử "
-       "dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu", "DD", "district", "20",
+       "dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu", "DD", "commune", "20",
        "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất", LAW_LAND,
        decision=DECISION_DISTRICT, online="partial",
        reason="Phải nộp bản gốc giấy tờ về quyền sử dụng đất và kiểm tra hiện trạng thửa đất.",
@@ -426,7 +466,7 @@ PROCEDURES: list[ProcedureSpec] = [
              Doc("Giấy tờ về quyền sử dụng đất"), Doc("Sơ đồ nhà ở, công trình xây dựng")),
        fees=(("Lệ phí cấp Giấy chứng nhận", 100000),
              ("Phí thẩm định hồ sơ cấp Giấy chứng nhận", 500000)), weight=4, symbol="GCN"),
-    _p("1.000990", "Đăng ký kết hôn có yếu tố nước ngoài", "HT", "district", "10",
+    _p("1.000990", "Đăng ký kết hôn có yếu tố nước ngoài", "HT", "commune", "10",
        "Giấy chứng nhận kết hôn", LAW_CIVIL, decision=DECISION_DISTRICT, online="partial",
        reason=PARTIAL_PRESENCE,
        docs=(Doc("Tờ khai đăng ký kết hôn"), Doc("Giấy xác nhận tình trạng hôn nhân"),
@@ -434,13 +474,13 @@ PROCEDURES: list[ProcedureSpec] = [
              Doc("Hộ chiếu của bên nước ngoài", kind="copy")),
        fees=(("Lệ phí đăng ký kết hôn có yếu tố nước ngoài", 1000000),), weight=1,
        symbol="GCNKH"),
-    _p("1.001695", "Đăng ký khai sinh có yếu tố nước ngoài", "HT", "district", "3",
+    _p("1.001695", "Đăng ký khai sinh có yếu tố nước ngoài", "HT", "commune", "3",
        "Giấy khai sinh", LAW_CIVIL, decision=DECISION_DISTRICT,
        docs=(Doc("Tờ khai đăng ký khai sinh"), Doc("Giấy chứng sinh"),
              Doc("Văn bản thỏa thuận chọn quốc tịch cho con", kind="copy")),
        fees=(("Lệ phí đăng ký khai sinh có yếu tố nước ngoài", 75000),), weight=1,
        symbol="GKS"),
-    _p("2.000633", "Cấp Giấy phép bán lẻ rượu", "LTHH", "district", "10",
+    _p("2.000633", "Cấp Giấy phép bán lẻ rượu", "LTHH", "commune", "10",
        "Giấy phép bán lẻ rượu", "Nghị định 105/2017/NĐ-CP\nNghị định 17/2020/NĐ-CP",
        decision=DECISION_DISTRICT, subjects=("individual", "organisation"),
        docs=(Doc("Đơn đề nghị cấp Giấy phép bán lẻ rượu", template="Mẫu số 01"),
@@ -448,10 +488,6 @@ PROCEDURES: list[ProcedureSpec] = [
              Doc("Giấy tờ về quyền sử dụng địa điểm kinh doanh", kind="copy")),
        fees=(("Phí thẩm định cấp Giấy phép bán lẻ rượu", 1200000, "tại thành phố, thị xã"),),
        weight=2, symbol="GP-BLR"),
-    _p("2.002285", "Tiếp nhận, xử lý đơn kiến nghị, phản ánh tại cấp huyện", "KNTC", "district",
-       "10", "Văn bản trả lời", LAW_COMPLAINT, decision=DECISION_DISTRICT, online="info",
-       docs=(Doc("Đơn kiến nghị, phản ánh"),), subjects=("individual", "organisation"),
-       weight=1, symbol="CV"),
     # ---- province: departments, received at the service centre ---------------------------
     _p("2.000488", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư "
        "trú tại Việt Nam", "LLTP", "tu-phap", "10", "Phiếu lý lịch tư pháp", LAW_RECORD,

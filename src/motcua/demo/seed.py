@@ -2,12 +2,15 @@
 
 Everything is written by the same services the application uses (`agency_create`,
 `staff_create`, `procedure_save`, `process_set`, `dossier_submit`, `dossier_act`), so codes,
-timelines, clocks and the audit chain are real. Two shortcuts, for demo data only:
+timelines, clocks and the audit chain are real. Three shortcuts, for demo data only:
 
 - `django.utils.timezone.now` is patched with a simulated clock, so the catalogue is set up four
   months ago and dossiers move through working hours since then (simulation.py);
 - the shared demo password is hashed once and the hash reused for every account (PBKDF2 costs
-  about 0.3 s per account, half a minute for the whole province).
+  about 0.3 s per account, half a minute for the whole province);
+- the simulated months are history: no background task is queued for them (the worker would
+  spend its first ten minutes on ~2,500 syncs and messages of the past); their report facts are
+  counted, each sync recorded as acknowledged by the portal, and no message is sent.
 """
 
 from collections import Counter
@@ -18,9 +21,11 @@ from datetime import datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 from unittest.mock import patch
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import models as auth_models
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
@@ -36,7 +41,7 @@ DEMO_PASSWORD = "MotCua@2026"
 ADMIN_USERNAME = "admin"
 RANDOM_SEED = 20260701
 HISTORY_DAYS = 120
-LEVEL_OF_PERFORMER = {"commune": "commune", "district": "district"}
+LEVEL_OF_PERFORMER = {"commune": "commune"}
 STEPS_TEXT = (
     "Bước 1: Tổ chức, cá nhân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia, trực tiếp "
     "tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính công ích.\n"
@@ -75,6 +80,37 @@ def _one_hash_per_password() -> Iterator[None]:
 
     with patch("django.contrib.auth.models.make_password", make_password):
         yield
+
+
+@contextmanager
+def _no_background_tasks() -> Iterator[None]:
+    """Tasks queued in the block go nowhere (django-tasks' dummy backend keeps them in memory)."""
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": settings.TASK_QUEUES}
+    with override_settings(TASKS={"default": dummy}):
+        yield
+
+
+def _settle_history() -> None:
+    """The effects the simulated changes recorded, settled as if the worker had long done them:
+    the report facts counted, each national-portal sync acknowledged, no message to send."""
+    from motcua.dossiers.models import PendingEffects
+    from motcua.integrations.models import Exchange
+    from motcua.reports.services import reports_rebuild
+
+    acknowledged = {"system": Exchange.System.NATIONAL_PORTAL, "attempts": 1,
+                    "state": Exchange.State.ACKNOWLEDGED, "response": {"seeded": True}}  # fmt: skip
+    Exchange.objects.bulk_create(
+        Exchange(
+            dossier_id=pending.dossier_id,
+            event=change["sync"]["event"],
+            payload=change["sync"],
+            **acknowledged,
+        )
+        for pending in PendingEffects.objects.order_by("pk")
+        for change in pending.changes
+    )
+    PendingEffects.objects.all().delete()
+    reports_rebuild()
 
 
 @dataclass
@@ -132,12 +168,16 @@ def seed_demo(*, dossiers: int = 300, seed: int = RANDOM_SEED) -> SeedReport:
     start = now - timedelta(days=HISTORY_DAYS)
     setup_at = datetime.combine(start.astimezone(LOCAL_TZ).date(), time(7, 45), LOCAL_TZ)
     clock = SimulatedClock(setup_at - timedelta(days=3))
-    with transaction.atomic(), _one_hash_per_password(), clock.installed():
-        world = World(admin=_superuser())
-        _build_agencies(world)
-        _build_staff(world)
-        _build_catalogue(world)
-        statuses = simulate_dossiers(world, clock, count=dossiers, start=start, now=now, seed=seed)
+    with _no_background_tasks(), transaction.atomic():
+        with _one_hash_per_password(), clock.installed():
+            world = World(admin=_superuser())
+            _build_agencies(world)
+            _build_staff(world)
+            _build_catalogue(world)
+            statuses = simulate_dossiers(
+                world, clock, count=dossiers, start=start, now=now, seed=seed
+            )
+        _settle_history()
     return SeedReport(
         agencies=len(world.agencies),
         accounts=len(world.accounts) + 1,
@@ -164,6 +204,7 @@ def _build_agencies(world: World) -> None:
         code=province.PROVINCE_CODE,
         name=province.PROVINCE_NAME,
         level="province",
+        place=province.PROVINCE_PLACE,
     )
     # The province's administrator creates the rest, as the IT centre would.
     root = world.agencies[province.PROVINCE_CODE]
@@ -177,6 +218,9 @@ def _build_agencies(world: World) -> None:
             parent=world.agencies[unit.parent],
             is_one_stop=unit.is_one_stop,
             works_saturday_morning=unit.works_saturday_morning,
+            place=unit.place,
+            valid_to=unit.valid_to,
+            merged_into=world.agencies[unit.merged_into] if unit.merged_into else None,
         )
 
 
@@ -203,8 +247,6 @@ def _build_staff(world: World) -> None:
 def _performers(world: World, spec: ProcedureSpec) -> list[Unit]:
     if spec.performer == "commune":
         return list(province.COMMUNES)
-    if spec.performer == "district":
-        return list(province.DISTRICTS)
     if spec.performer == "land-office":
         return [province.LAND_OFFICE, province.ONE_STOP]
     unit = province.DEPARTMENTS[spec.performer]
@@ -250,6 +292,8 @@ def _build_catalogue(world: World) -> None:
             legal_basis=spec.legal,
             publication_decision=spec.decision,
             published_on=spec.published,
+            effective_on=spec.effective,
+            national_db_published_on=spec.on_national_db,
             supplement_clock=spec.supplement_clock,
             payment_pauses_clock=spec.payment_pauses,
             form_schema=spec.form,

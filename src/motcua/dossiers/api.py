@@ -9,7 +9,13 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
-from rest_framework.decorators import action, api_view, permission_classes, throttle_classes
+from rest_framework.decorators import (
+    action,
+    api_view,
+    content_negotiation_class,
+    permission_classes,
+    throttle_classes,
+)
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -19,6 +25,7 @@ from motcua.agencies import services as agency_services
 from motcua.agencies.api import AgencyCodeField, AgencySerializer
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.core.api import FileNegotiation
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import NotFound, RuleBroken
 from motcua.core.prepared import PreparedQuery
@@ -401,13 +408,14 @@ class DossierViewSet(viewsets.GenericViewSet):
 
 
 @extend_schema(
-    responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    responses={(200, forms.PDF): OpenApiTypes.BINARY, (200, forms.XLSX): OpenApiTypes.BINARY},
     parameters=[
         OpenApiParameter("number", str, OpenApiParameter.PATH, enum=[*forms.FORM_NUMBERS]),
         OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["pdf", "xlsx"]),
     ],
 )
 @api_view(["GET"])
+@content_negotiation_class(FileNegotiation)
 def dossier_form(request, code: str, number: str, fmt: str) -> HttpResponse:
     """Mẫu 01–07 of Thông tư 03/2025 as PDF; Mẫu 06 also as .xlsx."""
     dossier = selectors.dossier_for(

@@ -16,15 +16,15 @@ from django.utils import timezone
 
 from motcua.core.batching import TransactionBatch
 from motcua.core.queue import enqueue
+from motcua.dossiers import hooks
 from motcua.dossiers.models import Dossier, PendingEffects
 from motcua.dossiers.tasks import dossier_effects
-from motcua.integrations.services import dossier_sync_payload
 
 
 def effects_record(dossier: Dossier, event: str, at: datetime, note: str, data: dict) -> None:
     """Record the effects of one timeline event of `dossier` (inside `effects_batch`: written
     with the other events of the block, one row per dossier, when the block ends)."""
-    change = {"sync": dossier_sync_payload(dossier, event, at), "note": note, "data": data}
+    change = {"sync": hooks.snapshot(dossier, event, at), "note": note, "data": data}
     if not _batch.add((dossier.pk, change)):
         _write([(dossier.pk, change)])
 

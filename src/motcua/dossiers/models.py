@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
+from motcua.core.text import fold
+
+
+def dossier_search_text(code: str, applicant_name: str) -> str:
+    """What the officers' search matches a dossier by, diacritics and case folded away:
+    "H44.189-261203-0001 Đường Đức Bình" → "h44.189-261203-0001 duong duc binh"."""
+    return fold(f"{code} {applicant_name}")
 
 
 class Status(models.TextChoices):
@@ -32,8 +39,12 @@ class Dossier(models.Model):
     """Hồ sơ TTHC: one application for one procedure, addressed to one agency."""
 
     code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
-    procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="dossiers")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="dossiers")
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("thủ tục")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("cơ quan")
+    )
     current_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     current_step = models.PositiveSmallIntegerField(_("bước hiện tại"), null=True, blank=True)
     channel = models.CharField(_("kênh nộp"), max_length=8, choices=Channel.choices)
@@ -59,6 +70,8 @@ class Dossier(models.Model):
     supplement_count = models.PositiveSmallIntegerField(default=0)
     extended = models.BooleanField(_("đã gia hạn"), default=False)
     rating = models.JSONField(_("đánh giá"), null=True, blank=True)
+    # `dossier_search_text` of the code and the applicant's name, both fixed at filing.
+    search_text = models.CharField(max_length=320, blank=True, editable=False)
 
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -71,10 +84,17 @@ class Dossier(models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "-id"]),
             models.Index(fields=["current_agency", "status", "-id"]),
+            models.Index(fields=["agency", "received_at"]),  # the desk's register (Mẫu 07)
         ]
 
     def __str__(self) -> str:
         return self.code
+
+    def save(self, *args, **kwargs) -> None:
+        """Filing writes the search text with the row (the code and name never change after)."""
+        if not self.search_text:
+            self.search_text = dossier_search_text(self.code, self.applicant_name)
+        super().save(*args, **kwargs)
 
     def get_status_display(self) -> str:
         """The status label. Replaces Django's generated method, which rebuilds (and translates)

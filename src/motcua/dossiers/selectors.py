@@ -13,6 +13,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import scope_agencies
 from motcua.catalog.models import Procedure
 from motcua.core.errors import NotFound
+from motcua.core.text import fold
 from motcua.dossiers.actors import Actor, citizen_id_number
 from motcua.dossiers.clock import overdue_q
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -62,12 +63,20 @@ def dossiers_filtered(
     if overdue is not None:
         late = overdue_q(timezone.now())
         dossiers = dossiers.filter(late) if overdue else dossiers.exclude(late)
-    if q:
+    if q and q.strip():
         q = q.strip()
-        dossiers = dossiers.filter(
-            Q(code=q) | Q(applicant_id_number=q) | Q(applicant_name__icontains=q)
-        )
+        dossiers = dossiers.filter(Q(code=q) | Q(applicant_id_number=q) | search_q(q))
     return dossiers
+
+
+def search_q(q: str) -> Q:
+    """Dossiers where every word of `q` is in the code, the applicant's name or the procedure's
+    code or name, diacritics and case ignored ("duong duc binh" finds Đường Đức Bình)."""
+    match = Q()
+    for word in fold(q).split():
+        procedures = Procedure.objects.filter(search_text__contains=word).values("id")
+        match &= Q(search_text__contains=word) | Q(procedure_id__in=procedures)
+    return match
 
 
 def with_row_labels(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:

@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.admin import ReadOnlyAdmin
 from motcua.core.errors import DomainError
+from motcua.integrations.breaker import LABELS, breaker_state
 from motcua.integrations.models import (
+    CircuitBreaker,
     ConnectorCall,
     Exchange,
     PartnerClient,
@@ -127,3 +130,15 @@ class ConnectorCallAdmin(ReadOnlyAdmin):
     list_display = ["at", "system", "method", "url", "status", "duration_ms", "error"]
     list_filter = ["system", "status"]
     search_fields = ["url", "idempotency_key"]
+
+
+@admin.register(CircuitBreaker)
+class CircuitBreakerAdmin(ReadOnlyAdmin):
+    """The circuit breaker of each outside system, as every worker sees it: read only (it
+    closes by itself when a probe gets an answer)."""
+
+    list_display = ["system", "state", "failures", "trips", "retry_at", "updated_at"]
+
+    @admin.display(description=_("trạng thái"))
+    def state(self, breaker: CircuitBreaker) -> str:
+        return LABELS[breaker_state(breaker, timezone.now())]

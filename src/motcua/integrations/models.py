@@ -195,3 +195,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker_id
+
+
+class CircuitBreaker(models.Model):
+    """Cầu dao của một hệ thống ngoài: after consecutive failures its deliveries are held back
+    until a probe after a backoff (`integrations.breaker`). In the database, so that every worker
+    process shares it."""
+
+    system = models.CharField(
+        _("hệ thống"), max_length=32, primary_key=True, choices=Exchange.System.choices
+    )
+    failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
+    trips = models.PositiveIntegerField(_("số lần ngắt liên tiếp"), default=0)
+    retry_at = models.DateTimeField(_("thử lại lúc"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("cầu dao hệ thống ngoài")
+        verbose_name_plural = _("cầu dao hệ thống ngoài")
+
+    def __str__(self) -> str:
+        return self.system

@@ -21,7 +21,6 @@ from motcua.core.errors import (
     TooManyRequests,
     Unavailable,
 )
-from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import citizen_id_number, dossier_for
 from motcua.integrations.connectors import ConnectorError
@@ -34,7 +33,7 @@ from motcua.integrations.models import (
     PopulationLookup,
 )
 from motcua.integrations.selectors import digest
-from motcua.integrations.tasks import deliver_exchange
+from motcua.integrations.tasks import delivery_enqueue
 
 
 def dossier_sync_payload(dossier: Dossier, event: str, at: datetime) -> dict:
@@ -61,11 +60,16 @@ def dossier_sync_enqueue(*, dossier: Dossier, payload: dict) -> Exchange:
         dossier=dossier, system=Exchange.System.NATIONAL_PORTAL, event=payload["event"],
         payload=payload,
     )  # fmt: skip
-    enqueue(deliver_exchange, exchange.pk)
+    delivery_enqueue(exchange)
     return exchange
 
 
 @transaction.atomic
+def dossier_sync_of_change(dossier: Dossier, change: dict) -> None:
+    """Queue the sync that a committed dossier change recorded (`dossiers.hooks`)."""
+    dossier_sync_enqueue(dossier=dossier, payload=change["sync"])
+
+
 def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
     """An administrator sends a message that was given up (dead) once more."""
     require_admin(actor, exchange.dossier.agency)
@@ -73,7 +77,7 @@ def exchange_retry(*, actor, exchange: Exchange) -> Exchange:
         raise Conflict(_("Chỉ gửi lại được trao đổi đã gửi không thành công."), code="not_dead")
     exchange.state, exchange.attempts = Exchange.State.PENDING, 0
     exchange.save(update_fields=["state", "attempts", "updated_at"])
-    enqueue(deliver_exchange, exchange.pk)
+    delivery_enqueue(exchange)
     audit_record(
         actor=actor,
         action="exchange_retry",
@@ -91,10 +95,10 @@ def exchanges_requeue_stranded(*, older_than: timedelta) -> int:
     stranded = list(
         Exchange.objects.filter(
             state=Exchange.State.PENDING, updated_at__lt=timezone.now() - older_than
-        ).values_list("pk", flat=True)
+        ).only("pk", "system")
     )
-    for pk in stranded:
-        enqueue(deliver_exchange, pk)
+    for exchange in stranded:
+        delivery_enqueue(exchange)
     return len(stranded)
 
 

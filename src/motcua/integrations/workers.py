@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from motcua.integrations.models import WorkerHeartbeat
@@ -89,3 +90,27 @@ class Heartbeat(threading.Thread):
     def stop(self) -> None:
         self.stopped.set()
         WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
+
+
+class QueueLoop(threading.Thread):
+    """The worker loop of one queue (django-tasks-db's own `Worker`) in a thread of `motcua
+    worker`, beside the default queue's loop: a delivery that hangs holds up only its queue.
+    Its tasks are claimed under the process's worker id, so the heartbeat covers them."""
+
+    def __init__(self, queue_name: str, *, interval: float, worker_id: str) -> None:
+        super().__init__(name=f"motcua-{queue_name}", daemon=True)
+        self.worker = Worker(
+            queue_names=[queue_name], interval=interval, batch=False, backend_name="default",
+            startup_delay=False, max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
+        )  # fmt: skip
+
+    def run(self) -> None:
+        try:
+            self.worker.run()
+        finally:
+            connection.close()  # this thread's own connection
+
+    def stop(self) -> None:
+        """End the loop once its current task is done (a task cut short at exit is reclaimed
+        by the next worker, its heartbeat being gone)."""
+        self.worker.running = False

@@ -12,16 +12,33 @@ from django.utils.translation import gettext as _
 
 from motcua.core.audit import audit_record
 from motcua.core.errors import NotFound, RuleBroken
-from motcua.core.queue import enqueue
 from motcua.dossiers.models import Dossier
 from motcua.integrations.models import Exchange
-from motcua.integrations.tasks import deliver_exchange
+from motcua.integrations.tasks import delivery_enqueue
 from motcua.notifications.addresses import mask, normalise
 from motcua.notifications.models import Channel, MessageTemplate, Notification, OptOut
 from motcua.notifications.rendering import RenderError, message_context, render
 from motcua.notifications.variants import templates_for
 
 UNSUBSCRIBE_SALT = "motcua.notifications.unsubscribe"
+
+
+def notify_applicant_of_change(dossier: Dossier, change: dict) -> None:
+    """Queue the messages about one recorded event of a committed dossier change
+    (`dossiers.hooks`; the event, its instant and due date are those of its portal snapshot)."""
+    sync = change["sync"]
+    notify_applicant(
+        dossier=dossier,
+        event=sync["event"],
+        at=_instant(sync["at"]),
+        due_at=_instant(sync["due_at"]),
+        note=change["note"],
+        data=change["data"],
+    )
+
+
+def _instant(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def notify_applicant(
@@ -89,7 +106,7 @@ def _queue(
             event=template.event,
             payload={"channel": template.channel, "recipient": mask(address)},
         )
-        enqueue(deliver_exchange, notification.exchange.pk)
+        delivery_enqueue(notification.exchange)
     notification.save()
     return notification
 

@@ -24,7 +24,7 @@ def next_poll() -> datetime:
     return timezone.now() + timedelta(seconds=seconds)
 
 
-@task()
+@task(queue_name="notifications")  # the gateway's queue: a slow gateway holds up nothing else
 def poll_delivery(notification_id: int) -> None:
     """Store the delivery report of a sent SMS or ZNS message; ask again later while pending."""
     notification = Notification.objects.filter(

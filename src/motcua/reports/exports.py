@@ -13,13 +13,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from motcua.core.spreadsheets import text_row
 from motcua.dossiers.forms import typst_pdf
 from motcua.reports.statistics import COLUMN_GROUPS, MEASURE_LABELS, MEASURES, Statistics
 
 FORM = "Biểu số 06/VPCP/KSTT"
 TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
-FORM_MEASURES = MEASURES[:11]  # the form's columns; withdrawals are in the API only
-FORM_GROUPS = [(name, len(measures)) for name, measures in COLUMN_GROUPS[:3]]
+# Every measure is a column, withdrawals included, so that each line balances:
+# received = resolved + withdrawn (rút, dừng) + pending.
+FORM_MEASURES = MEASURES
+FORM_GROUPS = [(name, len(measures)) for name, measures in COLUMN_GROUPS]
 ROMAN = ("I", "II", "III", "IV")
 TEMPLATE = Path(__file__).parent / "typst" / "statistics.typ"
 
@@ -49,7 +52,7 @@ def statistics_xlsx(stats: Statistics) -> bytes:
     sheet.title = "Bieu 06"
     width = 2 + len(FORM_MEASURES)
     for text in (FORM, TITLE, stats.agency.name, period_label(stats)):
-        sheet.append([text])
+        sheet.append(text_row([text]))
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
                           end_column=width)  # fmt: skip
     sheet.append([])
@@ -67,7 +70,7 @@ def statistics_xlsx(stats: Statistics) -> bytes:
         )
         column += span
     for bold, cells in form_rows(stats):
-        sheet.append(cells)
+        sheet.append(text_row(cells))
         if bold:
             for cell in sheet[sheet.max_row]:
                 cell.font = Font(bold=True)

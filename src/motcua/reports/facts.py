@@ -24,10 +24,13 @@ from motcua.dossiers.models import (
     Status,
 )
 from motcua.dossiers.ratings import is_dissatisfied
+from motcua.integrations.models import Exchange
 from motcua.reports.models import DossierFact
 from motcua.reports.periods import buckets_of, local_day
 
 WITHDRAWN = "withdrawn"
+# A sync that tells the national portal the dossier was received (`dossier_sync_payload`).
+RECEIPT_IN_PAYLOAD = Q(payload__received_at__isnull=False) & ~Q(payload__received_at=None)
 # key of a counter row: (grain, bucket, agency id, procedure id, field id)
 Key = tuple[str, date, int, int, int]
 
@@ -47,6 +50,11 @@ def facts_queryset() -> QuerySet[Dossier]:
     results = DossierResult.objects.filter(dossier=OuterRef("pk"))
     documents = DossierDocument.objects.filter(dossier=OuterRef("pk"))
     withdrawal = DossierEvent.objects.filter(dossier=OuterRef("pk"), action="withdraw")
+    acknowledged = Exchange.objects.filter(
+        dossier=OuterRef("pk"),
+        system=Exchange.System.NATIONAL_PORTAL,
+        state=Exchange.State.ACKNOWLEDGED,
+    )
     return Dossier.objects.annotate(
         field_id=F("procedure__field_id"),
         result_on_paper=F("procedure__result_on_paper"),
@@ -58,6 +66,7 @@ def facts_queryset() -> QuerySet[Dossier]:
         has_paper_only_document=Exists(documents.filter(file="")),
         has_reused_document=Exists(documents.filter(source=DossierDocument.Source.NATIONAL_DATA)),
         withdrawn_at=Subquery(withdrawal.order_by("-id").values("at")[:1]),
+        receipt_synced=Exists(acknowledged.filter(RECEIPT_IN_PAYLOAD)),
     ).order_by()
 
 
@@ -90,6 +99,7 @@ def fact_of(dossier: Dossier) -> DossierFact:
     fact.digitised = dossier.has_result_file and not dossier.has_paper_only_document
     fact.reused = dossier.has_reused_document
     fact.dissatisfied = is_dissatisfied(dossier.rating)
+    fact.synced = dossier.receipt_synced
     return fact
 
 
@@ -108,6 +118,7 @@ def contributions(fact: DossierFact | None) -> dict[Key, dict[str, int]]:
     on_receipt["paid_desk_amount"] = fact.paid_desk
     on_receipt["digitised"] = int(fact.digitised)
     on_receipt["reused"] = int(fact.reused)
+    on_receipt["synced"] = int(fact.synced)
     if fact.closed_day:
         on_close = by_day[fact.closed_day]
         column = "withdrawn" if fact.outcome == WITHDRAWN else f"resolved_{fact.outcome}"

@@ -1,9 +1,15 @@
 """The 766 index: each indicator's numerator and denominator (code, keyed by the indicator key)
-scored by its definition (data: maximum, rule, threshold, what an empty denominator earns).
+scored by its definition (data: maximum, rule, threshold, what an empty denominator earns, what
+the system lacks to measure it).
 
-Indicators missing from `MEASURES` are those whose data the system does not hold (petitions,
-the personal data store, certified copies, publication dates...): they follow their "no data"
-rule and are flagged `no_data`.
+An indicator is *measured* or *not* (INDEX-766.md, "Measured or not"). It is not measured when
+`MEASURES` has no measure for it (the system does not hold its data: petitions, the personal
+data store, certified copies), when its measure finds none of its data held (returns None: no
+procedure of the unit has its publication decision recorded), or when it does not apply to the
+unit (scope P, asked for a district or a commune). A not-measured indicator has `measured:
+false`, `points: null` and the `missing` text; it adds nothing to `total` nor to `measured_max`.
+The "when empty" rule (full marks where there is nothing to judge) applies only to a measured
+indicator whose denominator is empty.
 """
 
 from collections.abc import Callable
@@ -13,18 +19,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import FeeItem, Procedure, RequiredDocument
+from motcua.catalog.selectors import procedures_of
 from motcua.reports.models import Indicator, IndicatorGroup
+from motcua.reports.publication import Publication, publication_counts
 from motcua.reports.selectors import period_sums, statistics_row, subtree_ids
 
 CENT = Decimal("0.01")
+Measured = tuple | None  # (numerator, denominator), or None when the data is not held
 PROVINCE_LEVELS = {Agency.Level.PROVINCE, Agency.Level.DEPARTMENT}
 
 
 def score(indicator: Indicator, numerator, denominator) -> Decimal:
-    """Points for numerator/denominator by the indicator's rule (linear, cap@T, info)."""
+    """Points of a measured indicator for numerator/denominator by its rule (linear, cap@T,
+    info); an empty denominator earns what its `when_empty` says."""
     top = indicator.max_points
     if indicator.rule == Indicator.Rule.INFO:
         return Decimal(0)
@@ -53,12 +64,9 @@ class Context:
     def catalogue(self) -> dict[str, int]:
         """Counts of the active procedures the unit's agencies perform (all, online, with fees,
         with complete content)."""
-        offered = Procedure.agencies.through.objects.filter(
-            procedure=OuterRef("pk"), agency_id__in=self.agency_ids
-        )
         online = ~Q(online_level=Procedure.OnlineLevel.INFO)
         complete = Q(has_documents=True, processing_days__gt=0) & ~(Q(steps="") | Q(subjects=[]))
-        return Procedure.objects.filter(Exists(offered), is_active=True).annotate(
+        return procedures_of(self.agency_ids).filter(is_active=True).annotate(
             has_fee=Exists(FeeItem.objects.filter(procedure=OuterRef("pk"), amount__gt=0)),
             has_documents=Exists(RequiredDocument.objects.filter(procedure=OuterRef("pk"))),
         ).aggregate(
@@ -68,6 +76,11 @@ class Context:
             fee_online=Count("pk", filter=Q(has_fee=True) & online),
             complete=Count("pk", filter=complete),
         )  # fmt: skip
+
+    @cached_property
+    def publication(self) -> Publication | None:
+        """The unit's procedures published and updated on time (None: no decision recorded)."""
+        return publication_counts(self.agency_ids, self.first, self.last)
 
 
 # How many procedures had dossiers received online, and paid online, in the period: counted in
@@ -92,6 +105,14 @@ def _average_time(ctx: Context):
     resolved = ctx.stats["resolved_total"]
     days = Decimal(ctx.sums["processing_seconds"]) / 86400
     return days.quantize(CENT, ROUND_HALF_UP), resolved
+
+
+def _publish_on_time(ctx: Context):
+    return ctx.publication and ctx.publication.on_time
+
+
+def _update_on_time(ctx: Context):
+    return ctx.publication and ctx.publication.updated
 
 
 def _content_complete(ctx: Context):
@@ -120,8 +141,11 @@ def _satisfaction(ctx: Context):
     return max(0, resolved - unhappy), resolved
 
 
-MEASURES: dict[str, Callable[[Context], tuple]] = {
+MEASURES: dict[str, Callable[[Context], Measured]] = {
+    "publish_on_time": _publish_on_time,
+    "update_on_time": _update_on_time,
     "content_complete": _content_complete,
+    "dossier_sync": lambda ctx: (ctx.sums["synced"], _received(ctx)),
     "on_time": _on_time,
     "average_time": _average_time,
     "online_offered": _online_offered,
@@ -141,6 +165,27 @@ def _number(value):
     return float(value) if isinstance(value, Decimal) else value
 
 
+def _row(indicator: Indicator, measured: Measured, missing: str) -> dict:
+    numerator, denominator = measured or (None, None)
+    return {
+        "key": indicator.key,
+        "name": indicator.name,
+        "measured": measured is not None,
+        "numerator": _number(numerator),
+        "denominator": denominator,
+        "points": None if measured is None else float(score(indicator, *measured)),
+        "max_points": float(indicator.max_points),
+        "rule": indicator.rule,
+        "threshold": _number(indicator.threshold),
+        "missing": "" if measured is not None else missing,
+    }
+
+
+def _summed(rows: list[dict], key: str) -> Decimal:
+    """The sum of `key` over the measured rows, exactly (the rows hold floats)."""
+    return sum((Decimal(str(r[key])) for r in rows if r["measured"]), Decimal(0))
+
+
 def index_766(agency: Agency, first: date, last: date) -> dict:
     """The index of the unit and everything under it for first..last, in API.md's shape."""
     ids = subtree_ids(agency)
@@ -148,35 +193,29 @@ def index_766(agency: Agency, first: date, last: date) -> dict:
     ctx = Context(ids, first, last, during, statistics_row(before, during))
     valid = Q(valid_from__lte=last) & (Q(valid_to__isnull=True) | Q(valid_to__gte=first))
     indicators = Indicator.objects.filter(valid).order_by("order")
+    province_level = agency.level in PROVINCE_LEVELS
     groups = []
     for group in IndicatorGroup.objects.filter(indicators__in=indicators).distinct():
         rows = []
         for indicator in (i for i in indicators if i.group_id == group.pk):
-            applicable = indicator.scope != Indicator.Scope.PROVINCE or (
-                agency.level in PROVINCE_LEVELS
-            )
-            measure = MEASURES.get(indicator.key) if applicable else None
-            numerator, denominator = measure(ctx) if measure else (None, None)
-            rows.append({
-                "key": indicator.key,
-                "name": indicator.name,
-                "numerator": _number(numerator),
-                "denominator": denominator,
-                "points": float(score(indicator, numerator, denominator)),
-                "max_points": float(indicator.max_points),
-                "rule": indicator.rule,
-                "threshold": _number(indicator.threshold),
-                "no_data": measure is None,
-                "applicable": applicable,
-            })  # fmt: skip
-        points = sum(Decimal(str(r["points"])) for r in rows)
-        groups.append({"key": group.key, "name": group.name, "points": float(points),
-                       "max_points": float(group.max_points), "indicators": rows})  # fmt: skip
+            measure = MEASURES.get(indicator.key)
+            if indicator.scope == Indicator.Scope.PROVINCE and not province_level:
+                rows.append(_row(indicator, None, _("Chỉ số chỉ tính cho cấp tỉnh.")))
+            else:
+                rows.append(_row(indicator, measure(ctx) if measure else None, indicator.missing))
+        groups.append({
+            "key": group.key, "name": group.name,
+            "points": float(_summed(rows, "points")),
+            "max_points": float(group.max_points),
+            "measured_max": float(_summed(rows, "max_points")),
+            "indicators": rows,
+        })  # fmt: skip
     return {
         "agency": agency.code,
         "agency_name": agency.name,
         "from": first.isoformat(),
         "to": last.isoformat(),
         "total": float(sum(Decimal(str(g["points"])) for g in groups)),
+        "measured_max": float(sum(Decimal(str(g["measured_max"])) for g in groups)),
         "groups": groups,
     }

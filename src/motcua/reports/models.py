@@ -60,6 +60,11 @@ class Indicator(models.Model):
     when_empty = models.CharField(
         _("khi không có dữ liệu"), max_length=8, choices=WhenEmpty.choices, default="full"
     )
+    missing = models.TextField(
+        _("dữ liệu hệ thống chưa có"),
+        blank=True,
+        help_text=_("Hiển thị khi chỉ số chưa đo được: dữ liệu nào hệ thống còn thiếu."),
+    )
     decision = models.CharField(_("văn bản quy định"), max_length=64)
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
@@ -97,6 +102,7 @@ class DossierFact(models.Model):
     digitised = models.BooleanField(default=False)
     reused = models.BooleanField(default=False)
     dissatisfied = models.BooleanField(default=False)
+    synced = models.BooleanField(default=False)  # the portal acknowledged a sync of its receipt
 
     class Meta:
         indexes = [
@@ -126,6 +132,7 @@ COUNTER_COLUMNS = (
     "digitised",
     "reused",
     "rated_dissatisfied",
+    "synced",
 )
 
 
@@ -166,6 +173,7 @@ class ReportCounter(models.Model):
     digitised = models.BigIntegerField(default=0)
     reused = models.BigIntegerField(default=0)
     rated_dissatisfied = models.BigIntegerField(default=0)
+    synced = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [

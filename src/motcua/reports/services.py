@@ -7,6 +7,7 @@ from django.db import connection, transaction
 
 from motcua.core.prepared import PreparedQuery
 from motcua.dossiers.models import Dossier
+from motcua.integrations.models import Exchange
 from motcua.reports.facts import Key, contributions, difference, fact_of, facts_queryset
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
 
@@ -61,6 +62,16 @@ def dossier_facts_update(*, dossier: Dossier) -> None:
     old = DossierFact.objects.filter(pk=dossier.pk).first()
     counters_add(difference(contributions(old), contributions(new)))
     new.save(force_insert=old is None)
+
+
+def dossier_sync_acknowledged(exchange: Exchange) -> None:
+    """The national portal acknowledged `exchange` (registered with the outbox, run in the
+    transaction that records it): once a sync of its receipt is acknowledged the dossier counts
+    as synced (`dossier_sync`), so its facts are brought in step unless they already say so."""
+    if exchange.system != Exchange.System.NATIONAL_PORTAL or not exchange.payload["received_at"]:
+        return
+    if not DossierFact.objects.filter(pk=exchange.dossier_id, synced=True).exists():
+        dossier_facts_update(dossier=exchange.dossier)
 
 
 @transaction.atomic

@@ -40,7 +40,7 @@ COLUMN_GROUPS = (
     (_("Số hồ sơ tiếp nhận"), MEASURES[0:4]),
     (_("Số hồ sơ đã giải quyết"), MEASURES[4:8]),
     (_("Số hồ sơ đang giải quyết"), MEASURES[8:11]),
-    (_("Khác"), MEASURES[11:]),
+    (_("Số hồ sơ rút, dừng giải quyết"), MEASURES[11:]),
 )
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.dashboard, name="reports-dashboard"),
     path("thong-ke/", views.statistics_page, name="reports-statistics"),
     path("ho-so/", views.dossiers_page, name="reports-dossiers"),
+    path("so-theo-doi-ho-so/", views.register_page, name="reports-register"),
 ]

@@ -12,7 +12,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agencies_visible_to
 from motcua.core.errors import DomainError
 from motcua.reports import charts
-from motcua.reports.api import EXPORTS
+from motcua.reports.api import EXPORTS, attachment
 from motcua.reports.drilldown import (
     INDICATOR_MEASURES,
     MEASURE_LABELS,
@@ -22,6 +22,7 @@ from motcua.reports.drilldown import (
 )
 from motcua.reports.indicators import index_766
 from motcua.reports.periods import ONE_DAY, month_start, today
+from motcua.reports.register import FORMATS, MAX_DAYS, received_in, register_file
 from motcua.reports.selectors import (
     changes_not_counted,
     monthly_sums,
@@ -165,3 +166,16 @@ def dossiers_page(request: HttpRequest) -> HttpResponse:
         return {"facts": facts, "label": label, "next_query": more.urlencode() if full else ""}
 
     return _page(request, "reports/dossiers.html", build)
+
+
+@login_required
+def register_page(request: HttpRequest) -> HttpResponse:
+    """Mẫu 07, the desk's tracking register for a period: how many lines, and the file
+    (`?format=pdf|xlsx`)."""
+
+    def build(agency: Agency, first: date, last: date):
+        if request.GET.get("format") in FORMATS:
+            return attachment(*register_file(agency, first, last, request.GET["format"]))
+        return {"count": received_in(agency, first, last).count(), "max_days": MAX_DAYS}
+
+    return _page(request, "reports/register.html", build)

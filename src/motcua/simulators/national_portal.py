@@ -1,9 +1,13 @@
 """Simulator of the national public-service portal (Cổng Dịch vụ công quốc gia).
 
 `POST /api/v1/dossiers/sync` receives a dossier's status with an `Idempotency-Key`; a repeated key
-gets the first answer again and is not applied twice. `GET /api/v1/dossiers/<code>` shows what the
-portal holds: the latest status and how many messages were applied; `POST /api/v1/dossiers/statuses`
-`{"codes": [...]}` answers the same for up to 500 dossiers at once (for reconciliation).
+gets the first answer again and is not applied twice. Each message carries the dossier's whole
+state and its `version`; like a real receiver of whole states, the portal acknowledges a message
+older than the version it holds but does not apply it (`applied: false`): it already holds a newer
+state, which is what the sender wanted it to have, so the sender has nothing to retry.
+`GET /api/v1/dossiers/<code>` shows what the portal holds: the latest status and how many messages
+were applied; `POST /api/v1/dossiers/statuses` `{"codes": [...]}` answers the same for up to 500
+dossiers at once (for reconciliation).
 Tests make the portal's copy wrong through `PUT /_admin/dossiers/<code>` `{"status"}` (a stale
 status) and `DELETE /_admin/dossiers/<code>` (a lost dossier). State lives in memory only.
 """
@@ -39,9 +43,15 @@ class PortalState:
         with self.lock:
             if key in self.answers:
                 return self.answers[key]
-            code = message["code"]
-            held = self.dossiers.setdefault(code, {"code": code, "events": 0})
+            code, version = message["code"], message.get("version")
+            held = self.dossiers.setdefault(code, {"code": code, "events": 0, "version": 0})
+            if isinstance(version, int) and version < held["version"]:
+                body = {"acknowledged": True, "applied": False, "held_version": held["version"]}
+                self.answers[key] = json_response(200, body)
+                return self.answers[key]
             held.update(status=message["status"], last=message)
+            if isinstance(version, int):
+                held["version"] = version
             held["events"] += 1
             answer = json_response(200, {"acknowledged": True, "receipt": str(uuid.uuid4())})
             self.answers[key] = answer
@@ -60,7 +70,8 @@ class PortalState:
         with self.lock:
             if status is None:
                 return self.dossiers.pop(code, None) is not None
-            self.dossiers.setdefault(code, {"code": code, "events": 0})["status"] = status
+            held = self.dossiers.setdefault(code, {"code": code, "events": 0, "version": 0})
+            held["status"] = status
             return True
 
 

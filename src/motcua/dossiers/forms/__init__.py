@@ -15,8 +15,10 @@ import typst
 from django.conf import settings
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from motcua.core.errors import NotFound
+from motcua.core.spreadsheets import text_row
 from motcua.dossiers.forms.content import BUILDERS, Form
 from motcua.dossiers.models import Dossier
 
@@ -53,26 +55,29 @@ def typst_pdf(template: Path, inputs: dict[str, str]) -> bytes:
 
 
 def form_xlsx(form: Form) -> bytes:
-    """The form as a spreadsheet (Mẫu 06's hand-over lines, for offices that keep it in Excel)."""
+    """The form as a spreadsheet (Mẫu 06's hand-over lines, Mẫu 07's register, for offices that
+    keep them in Excel): title, reference, fields, then the table; every cell text."""
     book = Workbook()
     sheet = book.active
     sheet.title = f"Mau {form.number}"
-    sheet.append([form.title])
-    sheet.append([form.reference])
+    sheet.append(text_row([form.title]))
+    if form.subtitle:
+        sheet.append(text_row([form.subtitle]))
+    sheet.append(text_row([form.reference]))
     for block in form.blocks:
         if block["kind"] == "field":
-            sheet.append([block["label"], block["value"]])
+            sheet.append(text_row([block["label"], block["value"]]))
     (lines,) = (block for block in form.blocks if block["kind"] == "table")
     sheet.append([])
-    sheet.append(lines["header"])
+    sheet.append(text_row(lines["header"]))
     header_row = sheet.max_row
     for row in lines["rows"]:
-        sheet.append(row)
+        sheet.append(text_row(row))
     sheet["A1"].font = Font(bold=True, size=14)
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDE", (6, 60, 20, 22, 40), strict=False):
-        sheet.column_dimensions[column].width = width
+    for index, width in enumerate(lines["widths"], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(6, round(width * 10))
     for row in sheet.iter_rows(min_row=header_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -12,20 +12,27 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from motcua.agencies.models import Agency
+from motcua.agencies.selectors import agency_head_name
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
-from motcua.dossiers.clock import LABELS, timeliness
+from motcua.dossiers.clock import EARLY, LABELS, LATE, ON_TIME, timeliness
 from motcua.dossiers.fees import Condition, dossier_fees
 from motcua.dossiers.models import Dossier, DossierEvent
 
 DOCUMENT_KINDS = dict(RequiredDocument.Kind.choices)
 
 
+SIGN = "(Ký và ghi rõ họ tên)"
+SIGN_AND_SEAL = "(Ký, ghi rõ họ tên và đóng dấu)"
+
+
 @dataclass
 class Signature:
     title: str
     name: str = ""
+    note: str = SIGN
 
 
 @dataclass
@@ -101,20 +108,23 @@ def _require_received(dossier: Dossier, form_title: str) -> None:
         )
 
 
-def _form(dossier: Dossier, number: str, title: str, **parts) -> Form:
-    """The frame shared by every form: the desk of the receiving agency issues it today."""
-    agency = dossier.agency
-    parent = agency.parent.name if agency.parent_id else ""
-    place = settings.MOTCUA["PLACE_NAME"]
-    parts.setdefault("reference", f"Mã hồ sơ: {dossier.code}")
+def issued_by(agency: Agency, number: str, title: str, **parts) -> Form:
+    """The frame shared by every form: `agency` issues it today, printed under its parent and
+    dated at its own place."""
     return Form(
         number=number,
         title=title,
         issuer=agency.name,
-        parent=parent,
-        place_date=f"{place}, {vn_date(timezone.now())}",
+        parent=agency.parent.name if agency.parent_id else "",
+        place_date=f"{agency.place_name}, {vn_date(timezone.now())}",
         **parts,
     )
+
+
+def _form(dossier: Dossier, number: str, title: str, **parts) -> Form:
+    """A form about the dossier, issued by the desk of the receiving agency unless `agency`."""
+    parts.setdefault("reference", f"Mã hồ sơ: {dossier.code}")
+    return issued_by(parts.pop("agency", dossier.agency), number, title, **parts)
 
 
 def _applicant_lines(dossier: Dossier) -> list[dict]:
@@ -198,11 +208,9 @@ def supplement_request(dossier: Dossier) -> Form:
         "02",
         title,
         blocks=[
-            para(
-                f"Ngày {event.at.astimezone(LOCAL_TZ):%d/%m/%Y}, {dossier.agency.name} nhận hồ sơ "
-                "của:"
-            ),
+            para(f"Bộ phận tiếp nhận và trả kết quả của {dossier.agency.name}"),
             *_applicant_lines(dossier),
+            line("Ngày yêu cầu", f"{event.at.astimezone(LOCAL_TZ):%d/%m/%Y}"),
             para("Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
             items(event.data.get("items", [])),
             line("Lý do", event.note),
@@ -238,15 +246,20 @@ def refusal(dossier: Dossier) -> Form:
 
 
 def apology(dossier: Dossier) -> Form:
-    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (the date moves only once)."""
+    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (the date moves only once).
+
+    The responsible agency (the one processing the dossier when the apology was made) issues it
+    and its head signs it, whoever of its staff wrote it."""
     title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
     event = _last_event(dossier, "apologise", title)
+    responsible = event.to_agency or dossier.current_agency
     old_due = datetime.fromisoformat(event.data["old_due_at"])
     new_due = datetime.fromisoformat(event.data["new_due_at"])
     return _form(
         dossier,
         "04",
         title,
+        agency=responsible,
         blocks=[
             para(
                 f"{vn_date(dossier.received_at).capitalize()}, {dossier.agency.name} tiếp nhận "
@@ -255,8 +268,8 @@ def apology(dossier: Dossier) -> Form:
             ),
             line("Thời hạn trả kết quả theo Giấy tiếp nhận", vn_datetime(old_due)),
             para(
-                f"Tuy nhiên, đến nay {event.to_agency.name if event.to_agency else ''} chưa trả "
-                "kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn."
+                f"Tuy nhiên, đến nay {responsible.name} chưa trả kết quả giải quyết hồ sơ cho "
+                "Ông/Bà đúng hạn."
             ),
             line("Lý do", event.note),
             para(
@@ -266,7 +279,7 @@ def apology(dossier: Dossier) -> Form:
             line("Thời hạn trả kết quả mới", vn_datetime(new_due)),
             para("Xin trân trọng cảm ơn./."),
         ],
-        signatures=[Signature("Đại diện cơ quan giải quyết", event.actor_label)],
+        signatures=[Signature("Thủ trưởng cơ quan", agency_head_name(responsible), SIGN_AND_SEAL)],
     )
 
 
@@ -357,49 +370,64 @@ REGISTER_HEADER = [
     "Mã hồ sơ",
     "Tên thủ tục hành chính",
     "Số lượng hồ sơ (bộ)",
-    "Tên cá nhân, tổ chức",
-    "Địa chỉ, số điện thoại",
+    "Tên người nộp, địa chỉ, số điện thoại",
     "Cơ quan chủ trì giải quyết",
-    "Ngày nhận hồ sơ",
-    "Ngày hẹn trả kết quả",
-    "Ngày có kết quả hoặc văn bản trả lại",
-    "Ngày trả kết quả",
+    "Nhận hồ sơ ngày",
+    "Hẹn trả kết quả ngày",
+    "Chuyển hồ sơ đến cơ quan giải quyết ngày",
+    "Trả kết quả trước hạn",
+    "Trả kết quả đúng hạn",
+    "Trả kết quả quá hạn",
     "Ghi chú",
 ]
+REGISTER_WIDTHS = [0.5, 2.3, 2.4, 0.8, 2.2, 1.6, 1.1, 1.1, 1.2, 1.1, 1.1, 1.1, 1.3]
+RESULT_CLASSES = (EARLY, ON_TIME, LATE)
 
 
-def register(dossier: Dossier) -> Form:
-    """Mẫu 07: the dossier's line in the Sổ theo dõi hồ sơ (tracking register)."""
-    title = "SỔ THEO DÕI HỒ SƠ"
-    _require_received(dossier, title)
-    row = [
-        "1",
+def register_row(number: int, dossier: Dossier, forwards: list[DossierEvent]) -> list[str]:
+    """A dossier's line in the Sổ theo dõi hồ sơ (Mẫu 07). `forwards` are its hand-overs in
+    order: the first is when the desk passed it on, the first to another agency names the
+    agency that leads its processing (else the receiving agency does)."""
+    lead = next((e.to_agency for e in forwards if e.to_agency_id != dossier.agency_id), None)
+    judged = timeliness(dossier) if dossier.returned_at else None
+    notes = [] if dossier.returned_at else [str(dossier.get_status_display()).capitalize()]
+    if dossier.extended:
+        notes.append("Đã xin lỗi, hẹn lại ngày trả kết quả")
+    applicant = (dossier.applicant_name, dossier.applicant_address, dossier.applicant_phone)
+    return [
+        str(number),
         dossier.code,
         dossier.procedure.name,
         "01",
-        dossier.applicant_name,
-        ", ".join(p for p in (dossier.applicant_address, dossier.applicant_phone) if p),
-        dossier.current_agency.name,
+        "\n".join(part for part in applicant if part),
+        (lead or dossier.agency).name,
         short_datetime(dossier.received_at),
         short_datetime(dossier.due_at),
-        short_datetime(dossier.completed_at),
-        short_datetime(dossier.returned_at),
-        dossier.get_status_display(),
+        short_datetime(forwards[0].at if forwards else None),
+        *(short_datetime(dossier.returned_at) if judged == c else "" for c in RESULT_CLASSES),
+        "; ".join(notes),
     ]
+
+
+def register_table(rows: list[list[str]]) -> dict:
+    return table(REGISTER_HEADER, REGISTER_WIDTHS, rows, size=8)
+
+
+def register(dossier: Dossier) -> Form:
+    """Mẫu 07: the dossier's line in the Sổ theo dõi hồ sơ (tracking register); the register
+    of a desk for a period is `reports.register`."""
+    title = "SỔ THEO DÕI HỒ SƠ"
+    _require_received(dossier, title)
+    forwards = list(
+        dossier.events.filter(action="forward").select_related("to_agency").order_by("id")
+    )
     return _form(
         dossier,
         "07",
         title,
         reference=f"Bộ phận Một cửa: {dossier.agency.code}",
         landscape=True,
-        blocks=[
-            table(
-                REGISTER_HEADER,
-                [0.6, 2.4, 2.2, 0.9, 1.4, 1.8, 1.6, 1.2, 1.2, 1.2, 1.2, 1.2],
-                [row],
-                size=9,
-            )
-        ],
+        blocks=[register_table([register_row(1, dossier, forwards)])],
         signatures=[],
     )
 

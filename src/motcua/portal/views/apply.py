@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure
-from motcua.catalog.schema_forms import form_data, schema_form_class
+from motcua.catalog.schema_forms import answer_value, form_data, schema_form_class
 from motcua.catalog.selectors import procedure_detail_queryset
 from motcua.core.errors import DomainError
 from motcua.integrations.services import own_identity_lookup
@@ -125,7 +125,11 @@ def review(request: HttpRequest, code: str) -> HttpResponse:
     if draft is None:
         return redirect("portal-apply", code=procedure.code)
     tk = schema_form_class(procedure.form_schema)(prefix="tk")
-    answers = [(field.label, draft.form_data.get(name, "")) for name, field in tk.fields.items()]
+    properties = procedure.form_schema.get("properties") or {}
+    answers = [
+        (field.label, answer_value(properties.get(name, {}), draft.form_data.get(name, "")))
+        for name, field in tk.fields.items()
+    ]
     context = {"procedure": procedure, "draft": draft, "answers": answers}
     if request.method == "POST":
         try:

@@ -19,6 +19,7 @@ from motcua.dossiers.ratings import Criterion, Level
 from motcua.dossiers.selectors import dossier_detail_queryset, dossier_for, dossiers_visible_to
 from motcua.dossiers.services import dossier_act
 from motcua.dossiers.workflow import action_label
+from motcua.portal.selectors import drafts_of
 from motcua.portal.views.citizen import citizen_required, refused
 
 
@@ -26,7 +27,8 @@ from motcua.portal.views.citizen import citizen_required, refused
 def my_dossiers(request: HttpRequest) -> HttpResponse:
     dossiers = dossiers_visible_to(request.user).select_related("procedure", "agency")
     page = Paginator(dossiers.order_by("-id"), 20).get_page(request.GET.get("page"))
-    return render(request, "portal/mine.html", {"page": page})
+    drafts = drafts_of(request.user) if page.number == 1 else []
+    return render(request, "portal/mine.html", {"page": page, "drafts": drafts})
 
 
 def detail_context(request: HttpRequest, code: str) -> dict:
