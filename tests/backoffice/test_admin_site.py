@@ -182,3 +182,16 @@ def test_a_process_longer_than_the_procedure_is_refused_in_the_admin(it_centre, 
     days = list(ProcessStep.objects.filter(procedure=procedure).values_list("days", flat=True))
     assert "99" not in [str(int(d)) for d in days]
     assert not AuditEvent.objects.filter(action="process_set").exists()
+
+
+def test_an_override_moved_to_another_date_replaces_the_old_one(it_centre, db):
+    it_centre.post(
+        "/admin/core/calendarday/add/", {"date": "31/12/2026", "kind": "off", "reason": "Nghỉ bù"}
+    )
+    day = CalendarDay.objects.get()
+    it_centre.post(
+        f"/admin/core/calendarday/{day.pk}/change/",
+        {"date": "02/01/2027", "kind": "off", "reason": "Nghỉ bù"},
+    )
+    assert [str(d) for d in CalendarDay.objects.values_list("date", flat=True)] == ["2027-01-02"]
+    assert AuditEvent.objects.filter(action="calendar_day_delete", object_id="2026-12-31").exists()

@@ -21,7 +21,7 @@ def test_the_form_offers_the_copies_and_the_chosen_line_with_the_amount(
     assert 'name="request_payment-line_2"' in html and 'value="1"' in html
     assert 'name="request_payment-line_3"' in html and 'type="checkbox"' in html
     assert 'name="request_payment-line_1"' not in html  # always charged
-    assert "Số tiền phải nộp: 200000 đồng" in html
+    assert "Số tiền phải nộp: 200.000 đồng" in html
 
 
 def test_the_preview_shows_the_amount_without_asking(clock, record_procedure, commune, receiver):
@@ -30,7 +30,7 @@ def test_the_preview_shows_the_amount_without_asking(clock, record_procedure, co
     response = post(office(receiver), dossier, line_2=4, line_3="on", button="xem-truoc")
 
     assert response.status_code == 200
-    assert "Số tiền phải nộp: 240000 đồng" in response.content.decode()
+    assert "Số tiền phải nộp: 240.000 đồng" in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.status == "received" and dossier_fees(dossier).total == 200000
 

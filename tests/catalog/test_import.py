@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from motcua.catalog.importer import SHEETS, template_headers
 from motcua.catalog.models import Field, Procedure, ProcessStep
 from motcua.core.models import AuditEvent
-from tests.factories import make_agency, make_staff
+from tests.factories import make_staff
 
 PROCEDURE_HEADERS = [
     # Deliberately not in the template's order: columns are matched by their header.
@@ -260,7 +260,6 @@ def test_reimporting_updates_in_place(agencies, tmp_path):
 
 
 def test_the_exported_template_round_trips(agencies, province, tmp_path):
-    make_agency("H44.189", "UBND xã Hy Cương", "commune", province)  # the example's agency
     path = tmp_path / "mau.xlsx"
     call_command("export-catalogue-template", str(path), stdout=StringIO())
 

@@ -58,6 +58,6 @@ def test_the_template_carries_the_publication_columns(tmp_path):
 
     import_file(path)
 
-    birth = Procedure.objects.get(code="1.001193")
+    birth = Procedure.objects.get(code="1.004884")  # the template's example
     assert birth.effective_on == date(2025, 4, 1)
     assert birth.national_db_published_on == date(2025, 3, 19)

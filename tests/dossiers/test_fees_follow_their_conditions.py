@@ -112,7 +112,7 @@ def test_the_receipt_form_prints_the_amount_of_the_one_function(api, receiver, r
 
     printed = [b for b in form.blocks if b.get("label", "").endswith("Phí, lệ phí")]
     assert len(printed) == 1
-    assert "210000 đồng" in printed[0]["value"]
+    assert "210.000 đồng" in printed[0]["value"]
     assert fees.dossier_fees(dossier).total == 210000
     assert "Phí cấp từ Phiếu thứ 3 trở đi" in printed[0]["value"]
     assert "Phí dịch vụ chuyển phát" not in printed[0]["value"]  # not chosen

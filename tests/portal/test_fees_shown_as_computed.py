@@ -12,10 +12,10 @@ def test_the_procedure_page_says_200000_and_when_the_other_lines_apply(record_pr
 
     html = page.content.decode()
     assert page.context["fees"].total == procedure_fees(record_procedure).total == 200000
-    assert "Phí cung cấp thông tin lý lịch tư pháp: 200000 đồng" in html
-    assert "Phí cấp từ Phiếu thứ 3 trở đi: 5000 đồng (mỗi bản, từ bản thứ 3)" in html
-    assert "Phí dịch vụ chuyển phát kết quả: 30000 đồng (khi được chọn)" in html
-    assert "Tổng số tiền phải nộp: 200000 đồng" in html
+    assert "Phí cung cấp thông tin lý lịch tư pháp: 200.000 đồng" in html
+    assert "Phí cấp từ Phiếu thứ 3 trở đi: 5.000 đồng (mỗi bản, từ bản thứ 3)" in html
+    assert "Phí dịch vụ chuyển phát kết quả: 30.000 đồng (khi được chọn)" in html
+    assert "Tổng số tiền phải nộp: 200.000 đồng" in html
 
 
 def test_the_citizen_sees_what_is_owed_for_four_phieu(api, citizen, receiver, record_procedure,
@@ -31,6 +31,6 @@ def test_the_citizen_sees_what_is_owed_for_four_phieu(api, citizen, receiver, re
     html = page.content.decode()
     fees = dossier_fees(Dossier.objects.get(code=filed["code"]))
     assert page.context["owed"] == fees.owed == 210000
-    assert "Phí cấp từ Phiếu thứ 3 trở đi (4 bản): 10000 đồng" in html
+    assert "Phí cấp từ Phiếu thứ 3 trở đi (4 bản): 10.000 đồng" in html
     assert "Phí dịch vụ chuyển phát kết quả" not in html  # not chosen
-    assert "Còn phải nộp: 210000 đồng" in html
+    assert "Còn phải nộp: 210.000 đồng" in html

@@ -113,10 +113,9 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_display = ["date", "kind", "reason"]
     list_filter = ["kind"]
 
-    def get_readonly_fields(self, request, obj=None) -> list[str]:
-        return ["date"] if obj else []  # another date is another override
-
     def save_model(self, request, obj, form, change) -> None:
+        if change and "date" in form.changed_data:  # moved: the old date's override goes
+            calendar_day_delete(actor=request.user, day=CalendarDay.objects.get(pk=obj.pk))
         obj.pk = calendar_day_set(
             actor=request.user, date=obj.date, kind=obj.kind, reason=obj.reason
         ).pk

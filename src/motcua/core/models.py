@@ -52,7 +52,7 @@ class CalendarDay(models.Model):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.kind}"
+        return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"
 
 
 class Citizen(models.Model):

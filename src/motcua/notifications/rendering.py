@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.calendar import LOCAL_TZ
+from motcua.core.money import dong
 from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier
 
@@ -55,7 +56,7 @@ def local_datetime(instant: datetime | None) -> str:
 
 def money(amount: int | None) -> str:
     """`8.000 đồng` (dots between thousands, as Vietnamese writes it); empty for nothing."""
-    return f"{amount:,} đồng".replace(",", ".") if amount else ""
+    return dong(amount) if amount else ""
 
 
 def _owed(dossier: Dossier, event: str, data: dict) -> int | None:

@@ -17,6 +17,7 @@ from motcua.agencies.selectors import agency_head_name
 from motcua.catalog.models import RequiredDocument
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import Conflict
+from motcua.core.money import dong
 from motcua.dossiers.clock import EARLY, LABELS, LATE, ON_TIME, timeliness
 from motcua.dossiers.fees import Condition, dossier_fees
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -153,10 +154,10 @@ def _fees_text(dossier: Dossier) -> str:
         return "Không thu phí, lệ phí"
     lines = [
         f"{f.name}{f' ({f.quantity} bản)' if f.condition == Condition.PER_EXTRA_COPY else ''}: "
-        f"{f.amount} đồng"
+        f"{dong(f.amount)}"
         for f in fees.applying
     ]
-    return f"{'; '.join(lines)}. Tổng cộng: {fees.total} đồng"
+    return f"{'; '.join(lines)}. Tổng cộng: {dong(fees.total)}"
 
 
 def receipt(dossier: Dossier) -> Form:
