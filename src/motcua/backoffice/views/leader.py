@@ -9,6 +9,7 @@ from motcua.backoffice.access import staff_required
 from motcua.backoffice.forms import BulkDecisionForm
 from motcua.core.errors import DomainError
 from motcua.core.keyset import cursor, keyset_page
+from motcua.dossiers.actors import Actor
 from motcua.dossiers.services import dossier_act
 
 PAGE_SIZE = 50
@@ -17,10 +18,11 @@ PAGE_SIZE = 50
 def _decide(user, form: BulkDecisionForm, versions: dict[str, int]) -> list[dict]:
     """Each ticked dossier through `dossier_act` on its own (one transaction each)."""
     decision, note = form.cleaned_data["decision"], form.cleaned_data["note"].strip()
+    actor = Actor.of(user)  # the roles read once for all the ticked dossiers
     outcomes = []
     for code in form.cleaned_data["codes"]:
         try:
-            dossier_act(actor=user, code=code, action=decision, version=versions.get(code),
+            dossier_act(actor=actor, code=code, action=decision, version=versions.get(code),
                         note=note)  # fmt: skip
         except DomainError as refusal:
             outcomes.append({"code": code, "ok": False, "message": refusal.detail})
