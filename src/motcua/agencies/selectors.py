@@ -8,8 +8,8 @@ from django.db.models.lookups import StartsWith
 
 from motcua.agencies.models import Agency, StaffRole
 from motcua.core.calendar import WorkingCalendar, WorkSchedule
+from motcua.core.compiled import CompiledQuery
 from motcua.core.models import CalendarDay
-from motcua.core.prepared import PreparedQuery
 
 
 def agency_by_code(code: str) -> Agency | None:
@@ -79,8 +79,8 @@ def agencies_visible_to(user):
 
 
 @cache
-def _overrides() -> PreparedQuery:
-    return PreparedQuery(CalendarDay.objects.values_list("date", "kind"))
+def _overrides() -> CompiledQuery:
+    return CompiledQuery(CalendarDay.objects.values_list("date", "kind"))
 
 
 def calendar_overrides() -> dict:

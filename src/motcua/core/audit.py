@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.core.batching import TransactionBatch
+from motcua.core.compiled import CompiledQuery
 from motcua.core.models import AuditEvent, AuditHead
-from motcua.core.prepared import PreparedQuery
 
 GENESIS = "0" * 64
 HEAD = 1  # the key of the chain's one head row
@@ -90,10 +90,10 @@ def _append(events: list[AuditEvent]) -> None:
 
 
 @cache
-def _locked_head() -> PreparedQuery:
+def _locked_head() -> CompiledQuery:
     """The head's hash, its row locked until the commit: compiled once per process (every
     dossier change appends; bench: create)."""
-    return PreparedQuery(
+    return CompiledQuery(
         AuditHead.objects.select_for_update().filter(pk=HEAD).values_list("last_hash")
     )
 

@@ -1,7 +1,6 @@
 """HTTP API for dossiers (API.md: /api/v1/dossiers/ and the public lookup)."""
 
 from datetime import datetime
-from functools import cache
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -28,8 +27,7 @@ from motcua.catalog.models import Procedure, RequiredDocument
 from motcua.core.api import FileNegotiation
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import NotFound, RuleBroken
-from motcua.core.prepared import PreparedQuery
-from motcua.dossiers import forms, selectors, services
+from motcua.dossiers import compiled, forms, selectors, services
 from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import timeliness
 from motcua.dossiers.fees import dossier_fees
@@ -317,36 +315,15 @@ def list_response(view, dossiers: QuerySet[Dossier]) -> Response:
 
 
 # The dossier row and, of its agencies, what the resource and `Actor.may_see` read.
-DETAIL_COLUMNS = (*(field.name for field in Dossier._meta.concrete_fields),
-                  "agency__code", "agency__path", "current_agency__code",
-                  "current_agency__path")  # fmt: skip
-
-
-def _detail_rows(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
-    return selectors.with_row_labels(
-        dossiers.select_related("agency", "current_agency").only(*DETAIL_COLUMNS)
-    )
-
-
-_ANY_CODE = "<mã hồ sơ>"  # the placeholder for the code (no code has these characters)
-
-
-@cache
-def _detail_row() -> PreparedQuery:
-    """An officer's or applicant's dossier row by code, compiled once per process (bench:
-    detail, create)."""
-    return PreparedQuery(_detail_rows(Dossier.objects.filter(code=_ANY_CODE)), _ANY_CODE)
-
-
 def detail_response(
     actor: Actor | None, code: str, scope: QuerySet[Dossier] | None = None
 ) -> Response:
     """The dossier resource (API.md) for `actor`, or within `scope` when there is none (a
     partner system, which takes no action)."""
     if scope is None:
-        found = selectors.seen_by(actor, _detail_row().first(code))
+        found = selectors.seen_by(actor, compiled.dossier_row(code))
     else:
-        found = selectors.dossier_for(actor, code, _detail_rows(scope))
+        found = selectors.dossier_for(actor, code, compiled.detail_rows(scope))
     dossier = selectors.dossier_with_records(found)
     dossier.allowed = (
         [t.action for t in allowed_actions(actor, dossier)] if actor is not None else []

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_calendar
-from motcua.catalog.models import FeeItem, Procedure
+from motcua.catalog.models import Procedure
 from motcua.core.audit import audit_batch, audit_record
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.codes import format_dossier_code
 from motcua.core.errors import Conflict, Forbidden, NotFound, RuleBroken
-from motcua.core.prepared import PreparedQuery
 from motcua.core.system import system_user
+from motcua.dossiers import compiled
 from motcua.dossiers.actors import Actor
 from motcua.dossiers.clock import resume_clock, start_clock, step_due, stop_clock
 from motcua.dossiers.effects import effects_batch, effects_record
@@ -45,7 +45,7 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.ratings import checked_rating
 from motcua.dossiers.selectors import dossier_for
-from motcua.dossiers.steps import ANY_AGENCY, ANY_PROCEDURE, process_steps, step_column
+from motcua.dossiers.steps import process_steps, step_column
 from motcua.dossiers.workflow import FINAL_STATUSES, TRANSITIONS, Clock, Transition
 
 ID_NUMBER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
@@ -75,24 +75,6 @@ def _next_sequence(agency: Agency, day: date) -> int:
     with connection.cursor() as cursor:
         cursor.execute(_next_number_sql(), [agency.pk, connection.ops.adapt_datefield_value(day)])
         return cursor.fetchone()[0]
-
-
-@cache
-def _fees() -> PreparedQuery:
-    return PreparedQuery(
-        FeeItem.objects.filter(procedure=ANY_PROCEDURE)
-        .order_by("order", "id")
-        .values_list("name", "amount", "condition", "included"),
-        ANY_PROCEDURE,
-    )
-
-
-@cache
-def _offered() -> PreparedQuery:
-    offers = Procedure.agencies.through.objects.filter(
-        procedure=ANY_PROCEDURE, agency=ANY_AGENCY
-    ).values_list("pk")[:1]
-    return PreparedQuery(offers, ANY_PROCEDURE, ANY_AGENCY)
 
 
 def _validate_applicant(applicant: dict) -> None:
@@ -142,7 +124,7 @@ def dossier_submit(
         )
     if channel not in Channel.values:
         raise RuleBroken(_("Kênh nộp không hợp lệ."), fields={"channel": [channel]})
-    if not procedure.is_active or not _offered().rows(procedure.pk, agency.pk):
+    if not procedure.is_active or not compiled.is_offered(procedure.pk, agency.pk):
         raise RuleBroken(
             _("%(agency)s không thực hiện thủ tục %(procedure)s.")
             % {"agency": agency.name, "procedure": procedure.code},
@@ -177,7 +159,7 @@ def dossier_submit(
             created_by=actor.user,
         )
         DossierFee.objects.bulk_create(
-            filed_line(dossier, *line) for line in _fees().rows(procedure.pk)
+            filed_line(dossier, *line) for line in compiled.fee_lines(procedure.pk)
         )
         _add_documents(dossier, documents, now, source=DossierDocument.Source.APPLICANT)
         _record(dossier, actor.user, now, "submit", "", Status.SUBMITTED, {"channel": channel})

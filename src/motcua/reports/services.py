@@ -5,7 +5,7 @@ from functools import cache
 
 from django.db import connection, transaction
 
-from motcua.core.prepared import PreparedQuery
+from motcua.core.compiled import CompiledQuery
 from motcua.dossiers.models import Dossier
 from motcua.integrations.models import Exchange
 from motcua.reports.facts import Key, contributions, difference, fact_of, facts_queryset
@@ -42,11 +42,11 @@ _ANY_DOSSIER = -1  # the placeholder for the dossier's key (no dossier has it)
 
 
 @cache
-def _facts() -> PreparedQuery:
+def _facts() -> CompiledQuery:
     """The facts query of one dossier, its row locked, compiled once per process: building and
     compiling its nine subqueries cost more than running them (~4 ms of every dossier change)."""
     locked = facts_queryset().select_for_update(of=("self",))
-    return PreparedQuery(locked.filter(pk=_ANY_DOSSIER), _ANY_DOSSIER)
+    return CompiledQuery(locked.filter(pk=_ANY_DOSSIER), _ANY_DOSSIER)
 
 
 def dossier_facts_update(*, dossier: Dossier) -> None:

@@ -9,7 +9,7 @@ from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
 
-class PreparedQuery:
+class CompiledQuery:
     """`queryset` compiled once, each of `placeholders` (if any) standing for a value given later.
 
     `rows` gives its rows as the ORM converts them (a `values_list` queryset: its tuples);
@@ -19,7 +19,7 @@ class PreparedQuery:
 
     def __init__(self, queryset: QuerySet, *placeholders: object) -> None:
         if queryset._prefetch_related_lookups:
-            raise ValueError("PreparedQuery does not prefetch")
+            raise ValueError("CompiledQuery does not prefetch")
         self._db = queryset.db
         self._compiler = compiler = queryset.query.get_compiler(using=self._db)
         self._sql, params = compiler.as_sql()  # also sets up what the rows hold

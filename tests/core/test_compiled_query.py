@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from motcua.core.prepared import PreparedQuery
+from motcua.core.compiled import CompiledQuery
 from motcua.dossiers.models import Dossier, DossierEvent
 from tests.dossiers.helpers import act, submit
 
@@ -25,7 +25,7 @@ def test_each_value_gives_the_querysets_own_instance(
     first = submit(desk, procedure, commune, channel="online")
     act(desk, first, "receive")
     second = submit(desk, procedure, commune, channel="desk")
-    prepared = PreparedQuery(annotated(-1), -1)
+    prepared = CompiledQuery(annotated(-1), -1)
     for code in (first["code"], second["code"]):
         expected = annotated(Dossier.objects.get(code=code).pk).get()
         got = prepared.first(expected.pk)
@@ -43,11 +43,11 @@ def test_each_value_gives_the_querysets_own_instance(
 
 def test_what_it_cannot_stand_for_is_refused(db):
     with pytest.raises(ValueError):
-        PreparedQuery(Dossier.objects.prefetch_related("events").filter(pk=-1), -1)
+        CompiledQuery(Dossier.objects.prefetch_related("events").filter(pk=-1), -1)
     with pytest.raises(ValueError):
-        PreparedQuery(Dossier.objects.filter(Q(pk=-1) | Q(agency=-1)), -1)  # which one?
+        CompiledQuery(Dossier.objects.filter(Q(pk=-1) | Q(agency=-1)), -1)  # which one?
     with pytest.raises(ValueError):
-        PreparedQuery(Dossier.objects.filter(pk=5), -1)
+        CompiledQuery(Dossier.objects.filter(pk=5), -1)
 
 
 def test_rows_of_a_values_query_with_several_placeholders(api, procedure, commune, receiver):
@@ -55,7 +55,7 @@ def test_rows_of_a_values_query_with_several_placeholders(api, procedure, commun
     for channel in ("online", "desk", "desk"):
         submit(desk, procedure, commune, channel=channel)
     dossiers = Dossier.objects.order_by("id").values_list("code", "submitted_at")
-    prepared = PreparedQuery(dossiers.filter(agency=-1, channel="<kênh>"), -1, "<kênh>")
+    prepared = CompiledQuery(dossiers.filter(agency=-1, channel="<kênh>"), -1, "<kênh>")
     for channel in ("online", "desk", "post"):
         expected = list(dossiers.filter(agency=commune, channel=channel))
         got = prepared.rows(commune.pk, channel)
