@@ -90,12 +90,6 @@ class Dossier(models.Model):
     def __str__(self) -> str:
         return self.code
 
-    def save(self, *args, **kwargs) -> None:
-        """Filing writes the search text with the row (the code and name never change after)."""
-        if not self.search_text:
-            self.search_text = dossier_search_text(self.code, self.applicant_name)
-        super().save(*args, **kwargs)
-
     def get_status_display(self) -> str:
         """The status label. Replaces Django's generated method, which rebuilds (and translates)
         the whole list of choices on every call: a page of 100 dossiers calls it 100 times."""

@@ -42,6 +42,7 @@ from motcua.dossiers.models import (
     DossierResult,
     Payment,
     Status,
+    dossier_search_text,
 )
 from motcua.dossiers.ratings import checked_rating
 from motcua.dossiers.selectors import dossier_for
@@ -141,16 +142,18 @@ def dossier_submit(
     # has passed every check: filings at one desk no longer wait for each other's whole
     # transaction. A failure after this leaves that number unused (decision 0013).
     number = _next_sequence(agency, day)
+    code, name = format_dossier_code(agency.code, day, number), applicant["full_name"].strip()
     with _changing():
         dossier = Dossier.objects.create(
-            code=format_dossier_code(agency.code, day, number),
+            code=code,
             procedure=procedure,
             agency=agency,
             current_agency=agency,
             channel=channel,
             status=Status.SUBMITTED,
             applicant_id_number=applicant["id_number"],
-            applicant_name=applicant["full_name"].strip(),
+            applicant_name=name,
+            search_text=dossier_search_text(code, name),
             applicant_phone=applicant.get("phone") or "",
             applicant_email=applicant.get("email") or "",
             applicant_address=applicant.get("address") or "",
