@@ -1,5 +1,7 @@
 """The IT centre's administration site: in Vietnamese, in the brand colour, every model usable."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -195,3 +197,21 @@ def test_an_override_moved_to_another_date_replaces_the_old_one(it_centre, db):
     )
     assert [str(d) for d in CalendarDay.objects.values_list("date", flat=True)] == ["2027-01-02"]
     assert AuditEvent.objects.filter(action="calendar_day_delete", object_id="2026-12-31").exists()
+
+
+@pytest.mark.parametrize(
+    "url, english",
+    [
+        ("/admin/agencies/staffrole/", ["User", "Agency"]),
+        ("/admin/agencies/agency/", ["Parent"]),
+        ("/admin/catalog/procedure/", ["Field"]),
+        ("/admin/integrations/exchange/", ["Dossier", "Updated at"]),
+        ("/admin/notifications/notification/", ["Dossier"]),
+    ],
+)
+def test_column_headings_are_vietnamese(it_centre, receiver, procedure, url, english):
+    html = it_centre.get(url).content.decode()
+    headings = re.findall(r'<th scope="col"[^>]*>.*?<a [^>]*>([^<]+)</a>', html, re.S)
+    assert headings, url
+    for word in english:
+        assert word not in headings, (url, headings)

@@ -37,7 +37,12 @@ class Agency(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     level = models.CharField(_("cấp"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("cơ quan cấp trên"),
     )
     # Materialised path of primary keys ("/1/4/17/"): descendants are one prefix filter.
     path = models.CharField(max_length=255, db_index=True, editable=False)
@@ -79,9 +84,14 @@ class StaffRole(models.Model):
         AUDITOR = "auditor", _("thanh tra, kiểm tra")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_roles"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_roles",
+        verbose_name=_("cán bộ"),
     )
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="staff_roles")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="staff_roles", verbose_name=_("cơ quan")
+    )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
 
     class Meta:

@@ -41,7 +41,9 @@ class Procedure(models.Model):
     code = models.CharField(_("mã thủ tục"), max_length=32, unique=True)
     name = models.CharField(_("tên thủ tục"), max_length=500)
     search_text = models.CharField(max_length=600, db_index=True, editable=False)
-    field = models.ForeignKey(Field, on_delete=models.PROTECT, related_name="procedures")
+    field = models.ForeignKey(
+        Field, on_delete=models.PROTECT, related_name="procedures", verbose_name=_("lĩnh vực")
+    )
     levels = models.JSONField(_("cấp thực hiện"), default=list)
     online_level = models.CharField(
         _("mức độ trực tuyến"), max_length=8, choices=OnlineLevel.choices, default="full"

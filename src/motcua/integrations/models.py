@@ -22,7 +22,9 @@ class Exchange(models.Model):
         ACKNOWLEDGED = "acknowledged", _("đã xác nhận")
         DEAD = "dead", _("gửi không thành công")
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="exchanges")
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="exchanges", verbose_name=_("hồ sơ")
+    )
     system = models.CharField(_("hệ thống"), max_length=32, choices=System.choices)
     event = models.CharField(_("sự kiện"), max_length=32)
     payload = models.JSONField(_("nội dung"))
@@ -34,7 +36,7 @@ class Exchange(models.Model):
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
     response = models.JSONField(_("phản hồi"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("trao đổi dữ liệu")
@@ -60,12 +62,20 @@ class PopulationLookup(models.Model):
     """Một lần tra cứu CSDL dân cư: who looked whom up, when, why, for which dossier."""
 
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cán bộ"),
     )
     id_number = models.CharField(_("số định danh"), max_length=12)
     purpose = models.CharField(_("mục đích"), max_length=255)
     dossier = models.ForeignKey(
-        Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Dossier,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hồ sơ"),
     )
     at = models.DateTimeField(_("thời điểm"))
     outcome = models.CharField(_("kết quả"), max_length=16)  # found, not_found, failed

@@ -90,7 +90,9 @@ class Notification(models.Model):
         FAILED = "failed", _("không gửi được")
         OPTED_OUT = "opted_out", _("người nhận đã từ chối")
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notifications")
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("hồ sơ")
+    )
     event = models.CharField(_("sự kiện"), max_length=32, choices=Event.choices)
     channel = models.CharField(_("kênh"), max_length=8, choices=Channel.choices)
     recipient = models.CharField(_("người nhận"), max_length=254)
