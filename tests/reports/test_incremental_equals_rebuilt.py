@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from motcua.core.calendar import LOCAL_TZ
 from motcua.core.errors import DomainError
 from motcua.dossiers import services
+from motcua.dossiers.fees import outstanding_amount
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.ratings import Criterion
 from motcua.reports.models import COUNTER_COLUMNS, DossierFact, ReportCounter
@@ -41,7 +42,7 @@ steps = st.lists(
 def _params(dossier: Dossier, action: str, choice: str) -> dict:
     return {
         "request_supplement": {"items": ["Bản sao giấy khai sinh"]},
-        "record_payment": {"amount": services.outstanding_amount(dossier), "method": choice},
+        "record_payment": {"amount": outstanding_amount(dossier), "method": choice},
         "apologise": {"new_due_at": (dossier.due_at or datetime.now(LOCAL_TZ)) + timedelta(3)},
         "rate": {
             "rating": dict.fromkeys(

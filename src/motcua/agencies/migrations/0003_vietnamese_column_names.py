@@ -6,26 +6,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0002_agency_place_district_history'),
+        ("agencies", "0002_agency_place_district_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agency',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='agencies.agency', verbose_name='cơ quan cấp trên'),
+            model_name="agency",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="agencies.agency",
+                verbose_name="cơ quan cấp trên",
+            ),
         ),
         migrations.AlterField(
-            model_name='staffrole',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='staff_roles', to='agencies.agency', verbose_name='cơ quan'),
+            model_name="staffrole",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="staff_roles",
+                to="agencies.agency",
+                verbose_name="cơ quan",
+            ),
         ),
         migrations.AlterField(
-            model_name='staffrole',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_roles', to=settings.AUTH_USER_MODEL, verbose_name='cán bộ'),
+            model_name="staffrole",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="staff_roles",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="cán bộ",
+            ),
         ),
     ]

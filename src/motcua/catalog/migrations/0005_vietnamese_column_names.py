@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0004_proactive_level_optional'),
+        ("catalog", "0004_proactive_level_optional"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='procedure',
-            name='field',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='procedures', to='catalog.field', verbose_name='lĩnh vực'),
+            model_name="procedure",
+            name="field",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="procedures",
+                to="catalog.field",
+                verbose_name="lĩnh vực",
+            ),
         ),
     ]

@@ -6,32 +6,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0006_dossier_search_text'),
-        ('integrations', '0006_circuit_breaker'),
+        ("dossiers", "0006_dossier_search_text"),
+        ("integrations", "0006_circuit_breaker"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='exchange',
-            name='dossier',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchanges', to='dossiers.dossier', verbose_name='hồ sơ'),
+            model_name="exchange",
+            name="dossier",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="exchanges",
+                to="dossiers.dossier",
+                verbose_name="hồ sơ",
+            ),
         ),
         migrations.AlterField(
-            model_name='exchange',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc'),
+            model_name="exchange",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc"),
         ),
         migrations.AlterField(
-            model_name='populationlookup',
-            name='dossier',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dossiers.dossier', verbose_name='hồ sơ'),
+            model_name="populationlookup",
+            name="dossier",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dossiers.dossier",
+                verbose_name="hồ sơ",
+            ),
         ),
         migrations.AlterField(
-            model_name='populationlookup',
-            name='officer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='cán bộ'),
+            model_name="populationlookup",
+            name="officer",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="cán bộ",
+            ),
         ),
     ]

@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0006_dossier_search_text'),
-        ('notifications', '0004_seed_every_event'),
+        ("dossiers", "0006_dossier_search_text"),
+        ("notifications", "0004_seed_every_event"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='dossier',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='dossiers.dossier', verbose_name='hồ sơ'),
+            model_name="notification",
+            name="dossier",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notifications",
+                to="dossiers.dossier",
+                verbose_name="hồ sơ",
+            ),
         ),
     ]
