@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 from unittest.mock import patch
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from rest_framework.test import APIClient
 
 from motcua.core.calendar import LOCAL_TZ
@@ -104,6 +106,15 @@ def online_procedure(procedure):
     procedure.form_schema = BIRTH_FORM_SCHEMA
     procedure.save(update_fields=["form_schema"])
     return procedure
+
+
+@pytest.fixture
+def it_centre(db) -> Client:
+    """The provincial IT centre in the administration site: a superuser, pages in Vietnamese."""
+    user = get_user_model().objects.create_superuser("quantri-tt", "qt@example.vn", "x")
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

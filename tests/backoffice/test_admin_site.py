@@ -4,19 +4,10 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from motcua.agencies.models import StaffRole
 from motcua.catalog.models import ProcessStep
 from motcua.core.models import AuditEvent, CalendarDay
-
-
-@pytest.fixture
-def it_centre(db):
-    user = get_user_model().objects.create_superuser("quantri-tt", "qt@example.vn", "x")
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_index_is_titled_in_vietnamese_in_the_brand_colour(it_centre):

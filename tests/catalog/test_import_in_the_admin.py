@@ -3,7 +3,6 @@
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -22,14 +21,6 @@ from tests.catalog.test_import import BIRTH, GOOD_FEES, RECORD, workbook
 from tests.factories import make_staff
 
 URL = "/admin/catalog/procedure/nhap-excel/"
-
-
-@pytest.fixture
-def it_centre(db):
-    user = get_user_model().objects.create_superuser("quantri-tt", "qt@example.vn", "x")
-    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
-    client.force_login(user)
-    return client
 
 
 def upload(client, name: str, content: bytes, **data):

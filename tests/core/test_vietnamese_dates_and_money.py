@@ -4,9 +4,7 @@ import re
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template import Context, Template
-from django.test import Client
 from django.utils import translation
 
 from motcua.core.models import CalendarDay
@@ -15,14 +13,6 @@ from tests.integrations.helpers import run_effects
 from tests.reports.helpers import desk, online, resolve
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
-
-@pytest.fixture
-def it_centre(db):
-    user = get_user_model().objects.create_superuser("quantri-tt", "qt@example.vn", "x")
-    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize(

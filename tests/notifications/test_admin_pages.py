@@ -1,20 +1,10 @@
 """The IT centre edits templates and records opt-outs in the admin; sent messages are read only,
 with recipients masked in the list."""
 
-import pytest
-from django.test import Client
-
 from motcua.core.models import AuditEvent
 from motcua.notifications.models import MessageTemplate, OptOut
 from tests.dossiers.helpers import submit
 from tests.integrations.helpers import run_effects
-
-
-@pytest.fixture
-def it_centre(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_superuser("ttcntt", password="x"))
-    return client
 
 
 def template_form(template: MessageTemplate, **changes) -> dict:
